@@ -1,0 +1,417 @@
+// Package entity recognizes the people, organizations, places and
+// governments named in one article, and owns the identity key that lets the
+// same referent be matched across articles.
+//
+// Recognition is rule-based and deterministic: title cues ("Russian
+// President Vladimir Putin"), a compact gazetteer of countries, capitals,
+// regions and institutions, and capitalized-span chunking for the rest.
+// Within an article, surnames, role descriptions ("the Russian president")
+// and acronyms are resolved to the full names they stand for.
+//
+// Two choices worth knowing:
+//   - Seats of power that speak for a state ("the Kremlin", "the White
+//     House", "Downing Street", "the Élysée") are Government entities named
+//     after the seat ("Kremlin"). A capital is a Government entity, named
+//     after the capital ("Washington"), when it is the subject of a speech or
+//     decision verb ("Washington hoped", "Moscow will") or owns a political
+//     noun ("Moscow's support"); otherwise it is a Place ("in Moscow", "to
+//     Kyiv"). Countries are always Places: "Russia said" is rarer than
+//     "in Russia", and splitting one country into two entities per article
+//     would mislead more than it helps.
+//   - Gazetteer entities take the gazetteer's canonical name ("United
+//     States" for "U.S.", "Kyiv" for "Kiev"); the spelling each article used
+//     is kept in Aliases.
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// Recognize returns the entities mentioned inside the given sentence spans of
+// text, ordered by first mention. Every entity has at least one mention;
+// mentions are sorted byte spans into text.
+func Recognize(text string, sentences []parallax.Sentence) []parallax.Entity {
+	g := theGazetteer()
+	var sents [][]token
+	for _, s := range sentences {
+		start, end := s.Span.Start, s.Span.End
+		if start < 0 {
+			start = 0
+		}
+		if end > len(text) {
+			end = len(text)
+		}
+		if start >= end {
+			continue
+		}
+		sents = append(sents, tokenize(text, start, end))
+	}
+	st := collectStats(sents)
+	var cands []cand
+	for _, toks := range sents {
+		cands = append(cands, scanSentence(text, toks, g, st)...)
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
+	return resolve(text, cands, g, st)
+}
+
+// evidence is what the whole article says about one capitalized name.
+type evidence struct {
+	person, org, place, acronym, speech bool
+	strong                              bool // seen outside a headline or sentence opener
+	count                               int
+	expansion                           string // key of the name an acronym abbreviates
+}
+
+// ent is an entity under construction.
+type ent struct {
+	id       string
+	name     string
+	words    int
+	typ      parallax.EntityType
+	title    string
+	nat      string
+	roles    []string
+	mentions []parallax.Span
+	aliases  []alias
+}
+
+type alias struct {
+	pos  int
+	text string
+}
+
+func (e *ent) add(span parallax.Span, text string) {
+	e.mentions = append(e.mentions, span)
+	e.aliases = append(e.aliases, alias{span.Start, text})
+}
+
+// lastMentionBefore returns the start of the last mention before pos, or -1.
+func (e *ent) lastMentionBefore(pos int) int {
+	best := -1
+	for _, m := range e.mentions {
+		if m.Start < pos && m.Start > best {
+			best = m.Start
+		}
+	}
+	return best
+}
+
+func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Entity {
+	keys := map[string]string{}
+	Key := func(s string) string { // memoized: names repeat within an article
+		k, ok := keys[s]
+		if !ok {
+			k = Key(s)
+			keys[s] = k
+		}
+		return k
+	}
+	// 1. Gather the article's evidence about each capitalized name.
+	ev := map[string]*evidence{}
+	for _, c := range cands {
+		if c.kind != mName {
+			continue
+		}
+		k := Key(c.surface)
+		e := ev[k]
+		if e == nil {
+			e = &evidence{}
+			ev[k] = e
+		}
+		e.person = e.person || c.person
+		e.org = e.org || c.org
+		e.place = e.place || c.place
+		e.acronym = e.acronym || c.acronym
+		e.speech = e.speech || c.speech
+		e.strong = e.strong || !c.weak
+		e.count++
+	}
+	for _, c := range cands {
+		if c.kind == mName && c.defines != "" {
+			if e := ev[Key(c.defines)]; e != nil {
+				e.expansion = Key(c.surface)
+			}
+		}
+	}
+	// Full names (two or more words) by the key of their last word, with
+	// where they are mentioned, to resolve bare surnames.
+	fullBySurname := map[string][]string{}
+	familyFirst := map[string][]string{}
+	fullPos := map[string][]int{}
+	for _, c := range cands {
+		if c.kind != mName || c.words < 2 {
+			continue
+		}
+		k := Key(c.surface)
+		if e := ev[k]; !e.person || e.org || !e.strong {
+			continue
+		}
+		sk := Key(c.last)
+		if !slices.Contains(fullBySurname[sk], k) {
+			fullBySurname[sk] = append(fullBySurname[sk], k)
+		}
+		// Family name first ("Xi Jinping" ... "Xi"): a first word that is
+		// not a known given name may be the surname.
+		first, _, _ := strings.Cut(c.surface, " ")
+		if fk := Key(first); !g.first[strings.ToLower(first)] && fk != sk && !slices.Contains(fullBySurname[fk], k) {
+			familyFirst[fk] = append(familyFirst[fk], k)
+		}
+		fullPos[k] = append(fullPos[k], c.span.Start)
+	}
+	classOf := func(c cand) parallax.EntityType {
+		k := Key(c.surface)
+		e := ev[k]
+		single := c.words == 1
+		surname := single && len(fullBySurname[k]) > 0
+		if !e.strong && !surname && !(e.speech && !strings.HasSuffix(k, "s")) {
+			return ""
+		}
+		switch {
+		case e.org:
+			return parallax.Organization
+		case e.person || surname:
+			return parallax.Person
+		case e.acronym && !stopAcronyms[c.surface] && (e.count >= 2 || e.expansion != ""):
+			return parallax.Organization
+		case e.place && e.acronym:
+			return parallax.Organization // "the SWIFT system": places are not acronyms
+		case e.place:
+			return parallax.Place
+		}
+		return ""
+	}
+
+	// 2. Build entities in order of mention.
+	var ents []*ent
+	byID := map[string]*ent{}
+	get := func(id, name string, words int, typ parallax.EntityType) *ent {
+		e := byID[id]
+		if e == nil {
+			e = &ent{id: id, name: name, words: words, typ: typ}
+			byID[id] = e
+			ents = append(ents, e)
+		}
+		return e
+	}
+	// A family-first surname counts only where no full name ends in it.
+	for fk, fulls := range familyFirst {
+		if len(fullBySurname[fk]) == 0 && len(fulls) == 1 {
+			fullBySurname[fk] = fulls
+		}
+	}
+	for _, c := range cands {
+		switch c.kind {
+		case mGaz:
+			en := g.entries[c.gaz]
+			typ := en.typ
+			if en.capital && c.gov {
+				typ = parallax.Government
+			}
+			get("g|"+string(typ)+"|"+en.name, en.name, c.words, typ).add(c.span, c.surface)
+		case mName:
+			typ := classOf(c)
+			if typ == "" {
+				continue
+			}
+			k := Key(c.surface)
+			id := string(typ) + "|" + k
+			if typ == parallax.Person && c.words == 1 {
+				if full := nearestFull(fullBySurname[k], fullPos, c.span.Start); full != "" {
+					id = string(typ) + "|" + full
+				}
+			}
+			if x := ev[k].expansion; x != "" {
+				if xe := byID[string(parallax.Organization)+"|"+x]; xe != nil {
+					id = xe.id
+				}
+			}
+			e := get(id, c.surface, c.words, typ)
+			if c.words > e.words || (c.words == e.words && len(c.surface) > len(e.name)) {
+				e.name, e.words = c.surface, c.words
+			}
+			e.add(c.span, c.surface)
+			if typ == parallax.Person {
+				if len(c.title) > len(e.title) {
+					e.title = c.title
+				}
+				if e.nat == "" {
+					e.nat = c.nat
+				}
+				if c.role != "" && !slices.Contains(e.roles, c.role) {
+					e.roles = append(e.roles, c.role)
+				}
+				if c.titleAlias != "" {
+					e.aliases = append(e.aliases, alias{c.titleStart, c.titleAlias})
+				}
+			}
+		}
+	}
+	// 3. Role anaphors refer back to a titled person.
+	for _, c := range cands {
+		if c.kind != mAnaphor {
+			continue
+		}
+		if e := resolveAnaphor(c, ents); e != nil {
+			e.add(c.span, c.surface)
+		}
+	}
+	return finish(ents)
+}
+
+// nearestFull picks, among full names sharing a surname, the one mentioned
+// last before pos, else the first one mentioned after it.
+func nearestFull(fulls []string, pos map[string][]int, at int) string {
+	best, bestPos := "", -1
+	for _, f := range fulls {
+		for _, p := range pos[f] {
+			if p < at && p > bestPos {
+				best, bestPos = f, p
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	bestPos = int(^uint(0) >> 1)
+	for _, f := range fulls {
+		for _, p := range pos[f] {
+			if p >= at && p < bestPos {
+				best, bestPos = f, p
+			}
+		}
+	}
+	return best
+}
+
+// resolveAnaphor finds the person "the Russian president" refers to: a
+// person already mentioned whose role matches. A stated nationality must
+// match; when it cannot be checked, only an unambiguous candidate is taken.
+func resolveAnaphor(c cand, ents []*ent) *ent {
+	var same, unknown []*ent
+	for _, e := range ents {
+		if e.typ != parallax.Person || e.lastMentionBefore(c.span.Start) < 0 {
+			continue
+		}
+		match := false
+		for _, r := range e.roles {
+			if roleMatches(c.role, r) {
+				match = true
+			}
+		}
+		if !match && c.role == "leader" && c.nat != "" && e.nat == c.nat && len(e.roles) == 0 {
+			match = true // "his Russian counterpart, Vladimir Putin" ... "the Russian leader"
+		}
+		if !match {
+			continue
+		}
+		switch {
+		case c.nat != "" && e.nat == c.nat:
+			same = append(same, e)
+		case e.nat == "" || c.nat == "":
+			unknown = append(unknown, e)
+		}
+	}
+	if len(same) > 0 {
+		return mostRecent(same, c.span.Start)
+	}
+	if len(unknown) == 1 {
+		return unknown[0]
+	}
+	return nil
+}
+
+func mostRecent(es []*ent, pos int) *ent {
+	var best *ent
+	bestPos := -1
+	for _, e := range es {
+		if p := e.lastMentionBefore(pos); p > bestPos {
+			best, bestPos = e, p
+		}
+	}
+	return best
+}
+
+// roleMatches reports whether an anaphor's role ("president", "envoy",
+// "leader") fits a stated title's role ("special envoy").
+func roleMatches(ana, title string) bool {
+	if ana == title {
+		return true
+	}
+	aw, tw := strings.Fields(ana), strings.Fields(title)
+	for _, w := range tw {
+		if qualifiers[w] && !slices.Contains(aw, w) {
+			return false
+		}
+	}
+	for _, w := range aw {
+		if qualifiers[w] && !slices.Contains(tw, w) {
+			return false
+		}
+	}
+	if ana == "leader" {
+		core := strings.Join(withoutModifiers(tw), " ")
+		return leaderRoles[core] || leaderRoles[roleHead(title)]
+	}
+	return roleHead(ana) == roleHead(title)
+}
+
+// roleHead is the noun a role phrase is about: "secretary" in "secretary of
+// state", "envoy" in "special envoy".
+func roleHead(r string) string {
+	if i := strings.Index(r, " of "); i >= 0 {
+		r = r[:i]
+	}
+	if i := strings.LastIndexByte(r, ' '); i >= 0 {
+		return r[i+1:]
+	}
+	return r
+}
+
+func withoutModifiers(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if _, isRole := roles[w]; modifiers[w] && !isRole {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// finish turns entities under construction into the public form.
+func finish(ents []*ent) []parallax.Entity {
+	out := make([]parallax.Entity, 0, len(ents))
+	for _, e := range ents {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		slices.SortFunc(e.mentions, func(a, b parallax.Span) int {
+			if a.Start != b.Start {
+				return a.Start - b.Start
+			}
+			return a.End - b.End
+		})
+		e.mentions = slices.Compact(e.mentions)
+		slices.SortStableFunc(e.aliases, func(a, b alias) int { return a.pos - b.pos })
+		var names []string
+		for _, a := range e.aliases {
+			if !slices.Contains(names, a.text) {
+				names = append(names, a.text)
+			}
+		}
+		out = append(out, parallax.Entity{
+			Name:     e.name,
+			Type:     e.typ,
+			Title:    e.title,
+			Aliases:  names,
+			Mentions: e.mentions,
+			Key:      Key(e.name),
+		})
+	}
+	slices.SortStableFunc(out, func(a, b parallax.Entity) int { return a.Mentions[0].Start - b.Mentions[0].Start })
+	return out
+}

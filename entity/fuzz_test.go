@@ -1,0 +1,85 @@
+package entity
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/parallax-news/parallax"
+)
+
+func goldenArticle(tb testing.TB) string {
+	tb.Helper()
+	ar, err := txtar.ParseFile("testdata/grain_talks.txtar")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "article.txt" {
+			return string(f.Data)
+		}
+	}
+	tb.Fatal("no article.txt")
+	return ""
+}
+
+func FuzzRecognize(f *testing.F) {
+	for _, s := range []string{
+		"Russian President Vladimir Putin spoke to Kiev.",
+		"U.S.-Russia relations, the Trump-Putin call and Bashar al-Assad's fall.",
+		"WASHINGTON (AP) - The White House said. “Up until recently,” Witkoff said.",
+		"The Ukrainian Grain Export Association (UGEA) warned. UGEA said so.",
+		"Dmitry Peskov, Putin’s spokesperson, told the Russian president's aides.",
+		"U.S", "U.S.", "A.", "O'", "’s", "-", "Al-", "the the the", "Mr. ", "\xff\xfe",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile("testdata/grain_talks.txtar"); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sents := splitSentences(text)
+		ents := Recognize(text, sents)
+		checkInvariants(t, text, ents)
+		for _, e := range ents {
+			for _, m := range e.Mentions {
+				inside := false
+				for _, s := range sents {
+					if s.Span.Contains(m) {
+						inside = true
+					}
+				}
+				if !inside {
+					t.Errorf("mention %v of %q outside every sentence", m, e.Name)
+				}
+			}
+		}
+		// The whole text as one sentence, and a sentence past the end.
+		whole := []parallax.Sentence{{Span: parallax.Span{Start: 0, End: len(text)}}, {Span: parallax.Span{Start: len(text) / 2, End: len(text) + 7}}}
+		checkInvariants(t, text, Recognize(text, whole))
+		for _, e := range ents {
+			if strings.TrimSpace(e.Key) == "" {
+				t.Errorf("empty key for %q", e.Name)
+			}
+		}
+	})
+}
+
+func BenchmarkRecognize(b *testing.B) {
+	text := goldenArticle(b)
+	sents := splitSentences(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Recognize(text, sents)
+	}
+}
+
+func BenchmarkKey(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Key("Volodymyr Zelenskyy")
+	}
+}
