@@ -16,7 +16,7 @@ const (
 
 // Brief is the reconciled view of several articles about the same events.
 // Its JSON form is the public contract documented in
-// docs/schema/brief.schema.json.
+// report/schema/brief.schema.json.
 type Brief struct {
 	Articles []ArticleRef    `json:"articles"`
 	Facts    []Fact          `json:"facts"`

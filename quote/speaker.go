@@ -1,0 +1,491 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// phrase is a speaker phrase as a token range [from, to], inclusive.
+type phrase struct {
+	from, to int
+	ok       bool
+	pronoun  bool
+}
+
+func (a *analysis) phraseSpan(p phrase) parallax.Span {
+	if !p.ok {
+		return parallax.Span{}
+	}
+	return a.span(p.from, p.to)
+}
+
+// usable reports whether token i can take part in a phrase read within
+// sentence s.
+func (a *analysis) usable(i, s int) bool {
+	return i >= 0 && i < len(a.toks) && a.toks[i].sent == s && !a.toks[i].quoted
+}
+
+// npWord reports whether word token i can be part of a speaker phrase:
+// capitalized words, possessives, determiners, known modifiers and
+// nominal heads. Anything else (verbs, most lower-case words) ends it.
+func (a *analysis) npWord(i int) bool {
+	t := a.toks[i]
+	if t.kind != tWord {
+		return false
+	}
+	w := a.baseLower(i)
+	if stopWords[string(w)] || notHeads[string(w)] {
+		return false
+	}
+	if t.cap || a.possessive(i) {
+		return true
+	}
+	return modifiers[string(w)] || personNominals[string(w)] || orgNominals[string(w)] ||
+		docNominals[string(w)] || isDigits(a.text[t.start:t.end])
+}
+
+// headWord reports whether token i can head a speaker phrase on its own.
+func (a *analysis) headWord(i int) bool {
+	t := a.toks[i]
+	w := a.baseLower(i)
+	if t.cap && !modifiers[string(w)] && !notHeads[string(w)] && !stopWords[string(w)] {
+		return true
+	}
+	return personNominals[string(w)] || orgNominals[string(w)] || docNominals[string(w)] ||
+		a.mentionIn(i, i) >= 0
+}
+
+func (a *analysis) hasHead(p phrase) bool {
+	for i := p.from; i <= p.to; i++ {
+		if a.headWord(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseBefore collects a speaker phrase ending at token j, reading
+// backward. "X of the Y" is crossed once when the word before "of" is a
+// head ("The White House's summary of the call").
+func (a *analysis) phraseBefore(j, s int) phrase {
+	i := j
+	crossed := false
+	for a.usable(i, s) {
+		if a.npWord(i) {
+			i--
+			continue
+		}
+		if crossed {
+			break
+		}
+		// Look for a connector up to four words back.
+		k := i
+		found := -1
+		for n := 0; n < 4 && a.usable(k, s) && a.toks[k].kind == tWord; n++ {
+			if a.in(k, connectors) {
+				found = k
+				break
+			}
+			k--
+		}
+		if found < 0 || !a.usable(found-1, s) || !a.npWord(found-1) || !a.headWord(found-1) {
+			break
+		}
+		crossed = true
+		i = found - 1
+	}
+	p := phrase{from: i + 1, to: j, ok: i+1 <= j}
+	// A phrase never starts with a connector or a bare modifier run.
+	for p.ok && p.from <= p.to && a.in(p.from, connectors) {
+		p.from++
+	}
+	if !p.ok || p.from > p.to || !a.hasHead(p) {
+		return phrase{}
+	}
+	return p
+}
+
+// phraseAfter reads a speaker phrase forward from token i, not past token
+// limit (exclusive). Strict phrases accept only phrase words (and a
+// connector between them: "Secretary of State Marco Rubio"); lenient ones,
+// used after "according to", take any words up to a clause word or
+// punctuation ("unnamed sources cited by Bloomberg").
+func (a *analysis) phraseAfter(i, limit int, lenient bool) phrase {
+	if !a.usable(i, a.sentOf(i)) {
+		return phrase{}
+	}
+	s := a.toks[i].sent
+	j := i
+	for n := 0; j < limit && n < 12 && a.usable(j, s) && a.toks[j].kind == tWord; n++ {
+		if lenient {
+			if a.in(j, forwardStops) {
+				break
+			}
+		} else if !a.npWord(j) {
+			if j > i && a.in(j, connectors) && j+1 < limit && a.usable(j+1, s) && a.npWord(j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		j++
+	}
+	p := phrase{from: i, to: j - 1, ok: j > i}
+	// "Its readout of a call": drop the dangling "of a".
+	for p.to > p.from && (a.in(p.to, connectors) || a.in(p.to, modifiers) && !a.toks[p.to].cap) {
+		p.to--
+	}
+	if !p.ok || !a.hasHead(p) {
+		return phrase{}
+	}
+	return p
+}
+
+func (a *analysis) sentOf(i int) int {
+	if i < 0 || i >= len(a.toks) {
+		return -1
+	}
+	return a.toks[i].sent
+}
+
+// subjectBefore finds the speaker phrase before verb token v: "Witkoff
+// said", "Putin also said", "he added", "Hugh Hill, a doctor, said". pp
+// reports that the phrase follows a preposition and so is an object
+// ("meeting with Zelenskyy grumbled").
+func (a *analysis) subjectBefore(v int, participle bool) (p phrase, pp bool) {
+	s := a.toks[v].sent
+	j := v - 1
+	for a.usable(j, s) && a.toks[j].kind == tWord && (a.in(j, backSkip) || isDigits(a.word(j))) {
+		j--
+	}
+	if !a.usable(j, s) {
+		return phrase{}, false
+	}
+	if a.in(j, pronouns) {
+		return phrase{from: j, to: j, ok: true, pronoun: true}, false
+	}
+	if a.isPunct(j, ',') {
+		if participle {
+			return phrase{}, false
+		}
+		// Appositive: NAME, a doctor at the clinic, said.
+		k := j - 1
+		for n := 0; n < 14 && a.usable(k, s); n++ {
+			if a.toks[k].kind != tWord && !a.isPunct(k, '\'') && !a.isPunct(k, '-') {
+				break
+			}
+			k--
+		}
+		if a.isPunct(k, ',') && k < j-1 && a.toks[k].sent == s {
+			if a.in(k-1, pronouns) {
+				return phrase{from: k - 1, to: k - 1, ok: true, pronoun: true}, false
+			}
+			p = a.phraseBefore(k-1, s)
+			if p.ok {
+				return p, a.in(p.from-1, preps)
+			}
+		}
+		return phrase{}, false
+	}
+	p = a.phraseBefore(j, s)
+	if !p.ok {
+		return a.bareNoun(j, s), false
+	}
+	// "a call between Putin and Erdogan said": a coordination inside a
+	// prepositional phrase is an object too.
+	q := p
+	for n := 0; n < 3 && (a.is(q.from-1, "and") || a.is(q.from-1, "or")); n++ {
+		r := a.phraseBefore(q.from-2, s)
+		if !r.ok {
+			break
+		}
+		q = r
+	}
+	if a.in(q.from-1, preps) {
+		return p, true
+	}
+	// "Trump and Putin said", "Its readout of a call between Putin and
+	// Erdogan said": the whole coordination is the subject.
+	p.from = q.from
+	return p, false
+}
+
+// bareNoun accepts a plain lower-case noun right before the verb at the
+// start of a clause: "traders said", "the ministry said". Without a
+// lexicon entry this is the best available guess and names no entity.
+func (a *analysis) bareNoun(j, s int) phrase {
+	if !a.usable(j, s) || a.toks[j].kind != tWord || a.toks[j].cap || a.in(j, stopWords) ||
+		a.in(j, backSkip) || a.in(j, modifiers) || isDigits(a.word(j)) {
+		return phrase{}
+	}
+	if _, isVerb := verbs[string(a.lower(j))]; isVerb {
+		return phrase{}
+	}
+	k := j
+	for a.usable(k-1, s) && a.in(k-1, modifiers) {
+		k--
+	}
+	if !a.usable(k-1, s) || a.isPunct(k-1, ',') || a.toks[k-1].kind == tMark {
+		return phrase{from: k, to: j, ok: true}
+	}
+	return phrase{}
+}
+
+// clauseSubject finds the subject at the start of the clause holding
+// token v: skips a dateline ("WASHINGTON —"), an introductory phrase up to
+// its comma ("On Monday, ...") and a leading conjunction.
+func (a *analysis) clauseSubject(s, v int) phrase {
+	if s < 0 {
+		return phrase{}
+	}
+	i := a.tokenAt(a.sents[s].span.Start)
+	for i < v && a.toks[i].quoted {
+		i++
+	}
+	for k := i; k < min(v, i+5); k++ {
+		if a.isPunct(k, '—') || a.isPunct(k, '–') {
+			i = k + 1
+			break
+		}
+	}
+	if a.in(i, introWords) {
+		k := i + 1
+		for ; k < v && k < i+16 && !a.isPunct(k, ','); k++ {
+		}
+		if !a.isPunct(k, ',') || k >= v {
+			return phrase{}
+		}
+		i = k + 1
+	}
+	for i < v && a.in(i, clauseJoins) {
+		i++
+	}
+	if i >= v || !a.usable(i, s) {
+		return phrase{}
+	}
+	if a.in(i, pronouns) {
+		return phrase{from: i, to: i, ok: true, pronoun: true}
+	}
+	return a.phraseAfter(i, v, false)
+}
+
+// entityOf names the entity a speaker phrase refers to, or -1. A
+// document's author speaks for it ("the Kremlin readout" → the Kremlin); a
+// relayed document speaks for the source of its "of" phrase ("an NBC News
+// translation of the Kremlin's readout" → the Kremlin); a person nominal
+// after a name ("Putin's spokesperson") is somebody else and stays -1
+// unless an entity's title matches it unambiguously.
+func (a *analysis) entityOf(p phrase) int {
+	if !p.ok {
+		return -1
+	}
+	if p.pronoun {
+		return a.resolvePronoun(p.from)
+	}
+	cut := p.to + 1
+	for i := p.from + 1; i <= p.to; i++ {
+		if a.in(i, connectors) {
+			cut = i
+			break
+		}
+	}
+	head := string(a.baseLower(cut - 1))
+	if cut <= p.to && relayHeads[head] {
+		if e := a.mentionIn(cut+1, p.to); e >= 0 {
+			return e
+		}
+	}
+	if e := a.mentionIn(p.from, cut-1); e >= 0 {
+		m := a.lastMentionEnd
+		for i := a.tokenAt(m); i < cut; i++ {
+			w := string(a.baseLower(i))
+			if personNominals[w] {
+				return a.byTitle(p.from, cut-1)
+			}
+			if orgNominals[w] && a.ents[e].Type == parallax.Person {
+				return -1
+			}
+		}
+		return e
+	}
+	if personNominals[head] {
+		return a.byTitle(p.from, cut-1)
+	}
+	// "Its readout", "his office": the owner speaks.
+	if docNominals[head] || orgNominals[head] {
+		switch string(a.lower(p.from)) {
+		case "its":
+			return a.resolveAs(p.from, "it")
+		case "his":
+			return a.resolveAs(p.from, "he")
+		case "her":
+			return a.resolveAs(p.from, "she")
+		}
+	}
+	if cut <= p.to {
+		return a.mentionIn(cut+1, p.to)
+	}
+	return -1
+}
+
+// byTitle resolves a nominal like "the Russian president" to the only
+// person entity whose title holds every word of it.
+func (a *analysis) byTitle(from, to int) int {
+	var words []string
+	for i := from; i <= to; i++ {
+		w := strings.ReplaceAll(string(a.baseLower(i)), ".", "")
+		if w == "the" || w == "a" || w == "an" || w == "" {
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return -1
+	}
+	found := -1
+	for ei, e := range a.ents {
+		if e.Type != parallax.Person || e.Title == "" {
+			continue
+		}
+		title := " " + strings.ReplaceAll(strings.ToLower(e.Title), ".", "") + " "
+		all := true
+		for _, w := range words {
+			if !strings.Contains(title, " "+w+" ") {
+				all = false
+				break
+			}
+		}
+		if all {
+			if found >= 0 {
+				return -1
+			}
+			found = ei
+		}
+	}
+	return found
+}
+
+// mentionIn returns the entity of the mention that ends last among those
+// overlapping tokens [from, to], or -1; lastMentionEnd is set to its end.
+func (a *analysis) mentionIn(from, to int) int {
+	if from < 0 || to >= len(a.toks) || from > to {
+		return -1
+	}
+	lo, hi := a.toks[from].start, a.toks[to].end
+	best, bestEnd := -1, -1
+	i := a.firstMentionEndingAfter(lo)
+	for ; i < len(a.ments) && a.ments[i].span.Start < hi; i++ {
+		m := a.ments[i]
+		if m.span.End > lo && m.span.End > bestEnd {
+			best, bestEnd = m.ent, m.span.End
+		}
+	}
+	a.lastMentionEnd = bestEnd
+	return best
+}
+
+func (a *analysis) firstMentionEndingAfter(off int) int {
+	// Mentions are sorted by start and do not nest deeply; step back a
+	// little from the first mention starting at or after off.
+	lo, hi := 0, len(a.ments)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.ments[m].span.Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for lo > 0 && a.ments[lo-1].span.End > off {
+		lo--
+	}
+	for lo > 0 && off-a.ments[lo-1].span.Start < 64 {
+		lo--
+	}
+	return lo
+}
+
+// resolvePronoun ties "he"/"she" to a person and "it" to an organization
+// or government: the first one named (the subject) in the nearest
+// sentence before the pronoun that names one, looking at most six
+// sentences back, else the most recent one named anywhere before. Names
+// inside direct quotes are skipped: a speaker quoting someone else is
+// still the speaker. "they", "we" and "I" stay unknown.
+func (a *analysis) resolvePronoun(i int) int {
+	return a.resolveAs(i, string(a.lower(i)))
+}
+
+// resolveAs resolves the pronoun w standing at token i.
+func (a *analysis) resolveAs(i int, w string) int {
+	var want func(parallax.EntityType) bool
+	switch w {
+	case "he", "she":
+		want = func(t parallax.EntityType) bool { return t == parallax.Person }
+	case "it":
+		want = func(t parallax.EntityType) bool { return t == parallax.Organization || t == parallax.Government }
+	default:
+		return -1
+	}
+	off := a.toks[i].start
+	lo, hi := 0, len(a.ments)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.ments[m].span.Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	fits := func(m mention) bool {
+		if m.span.End > off || !want(a.ents[m.ent].Type) {
+			return false
+		}
+		r := a.regionAt(m.span.Start)
+		return r < 0 || a.regs[r].single
+	}
+	s := a.toks[i].sent
+	if s < 0 {
+		s = a.sentIndex(off)
+	}
+	latest := -1
+	// Bounded look-back keeps articles full of pronouns and no persons linear.
+	for k := lo - 1; k >= 0 && k >= lo-400; k-- {
+		m := a.ments[k]
+		if !fits(m) {
+			continue
+		}
+		if latest < 0 {
+			latest = m.ent
+		}
+		ms := a.sentIndex(m.span.Start)
+		if s >= 0 && (ms < s-6 || ms < 0) {
+			break
+		}
+		// The first fitting mention of that sentence is its subject.
+		first := m.ent
+		for j := k - 1; j >= 0 && a.sentIndex(a.ments[j].span.Start) == ms; j-- {
+			if fits(a.ments[j]) {
+				first = a.ments[j].ent
+			}
+		}
+		return first
+	}
+	return latest
+}
+
+func (a *analysis) word(i int) string {
+	return a.text[a.toks[i].start:a.toks[i].end]
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
