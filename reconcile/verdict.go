@@ -1,0 +1,468 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// personUnits are count units that all count people: "14 workers" and
+// "22 people" answer the same question when they are claims of one fact.
+var personUnits = map[string]bool{
+	"person": true, "people": true, "resident": true, "worker": true, "employee": true,
+	"civilian": true, "firefighter": true, "soldier": true, "troop": true, "prisoner": true,
+	"captive": true, "passenger": true, "patient": true, "child": true, "student": true,
+	"victim": true, "casualty": true, "officer": true, "migrant": true, "refugee": true,
+	"protester": true, "adult": true, "man": true, "woman": true, "staff": true,
+	"evacuee": true, "pilgrim": true, "miner": true, "crew": true, "inmate": true,
+}
+
+// unitClass is the unit quantities are compared under.
+func unitClass(q parallax.Quantity) string {
+	u := strings.ToLower(q.Unit)
+	if q.Dimension == parallax.Count {
+		if personUnits[u] || personUnits[strings.TrimSuffix(u, "s")] {
+			return "person"
+		}
+	}
+	return u
+}
+
+// quantityKey is the comparison key of a quantity: dimension and unit
+// class.
+func quantityKey(q parallax.Quantity) string {
+	return string(q.Dimension) + ":" + unitClass(q)
+}
+
+// measurable reports whether a quantity takes part in fact checking.
+// Ordinals ("11th anniversary") name things rather than measure them.
+func measurable(q parallax.Quantity) bool {
+	if q.Dimension == parallax.Ordinal || q.Dimension == "" {
+		return false
+	}
+	return !math.IsNaN(q.Value.Lo) && !math.IsNaN(q.Value.Hi) && q.Value.Lo <= q.Value.Hi
+}
+
+// compatible reports whether two quantities can both be true: their
+// intervals intersect and they do not count in different scopes ("175
+// each" against "175 in total").
+func compatible(a, b parallax.Quantity) bool {
+	if a.Scope != "" && b.Scope != "" && a.Scope != b.Scope {
+		return false
+	}
+	return a.Value.Intersects(b.Value)
+}
+
+func resolved(d parallax.Date) bool {
+	return d.Anchor != "unresolved" && !d.Value.IsZero() && d.Granularity != ""
+}
+
+// formatDate writes a date at its granularity, as the contract's ISO 8601
+// forms.
+func formatDate(d parallax.Date) string {
+	t := d.Value.UTC()
+	switch d.Granularity {
+	case parallax.Day:
+		return t.Format("2006-01-02")
+	case parallax.Week:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case parallax.Month:
+		return t.Format("2006-01")
+	case parallax.Year:
+		return t.Format("2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// aspect is one thing the claims of a fact disagree on.
+type aspect struct {
+	kind     string // "quantity", "date" or "scope"
+	label    string // "the duration", "the number of workers", "the date"
+	status   parallax.FactStatus
+	variants []variant
+}
+
+// variant is one version of a disputed value and the claims that give it.
+type variant struct {
+	text   string
+	value  parallax.VariantValue
+	claims []int // indexes into the corpus claims
+	order  [3]float64
+	q      parallax.Quantity
+	date   string
+}
+
+// disputes returns what the claims of one fact disagree on: quantities of
+// the same dimension and unit with incompatible values, resolved dates of
+// the same granularity that differ, and key phrases written in two scopes
+// when each scope follows a different cited source. Each dispute is a
+// conflict unless its variants follow the cited sources, then an
+// attribution split. Scope differences that do not follow the sources are
+// wording, not disputes.
+func disputes(c *corpus, fact []int) []aspect {
+	var out []aspect
+	out = append(out, quantityDisputes(c, fact)...)
+	out = append(out, dateDisputes(c, fact)...)
+	if a, ok := scopeDispute(c, fact); ok {
+		out = append(out, a)
+	}
+	return out
+}
+
+// anchoredQuantity is a quantity of a claim with the concepts around it.
+type anchoredQuantity struct {
+	q       parallax.Quantity
+	anchors map[string]bool
+}
+
+// sameThing reports whether two quantities measure the same thing: they
+// share a concept around them ("the call lasted 90 minutes", "a
+// two-and-a-half hour phone call") and are within a factor of maxRatio of
+// each other. A call's length and a truce's length are both durations but
+// never rival figures; rival reports of one figure differ by less.
+func sameThing(a, b anchoredQuantity) bool {
+	x, y := magnitude(a.q.Value), magnitude(b.q.Value)
+	if x > 0 && y > 0 && max(x, y) >= maxRatio*min(x, y) {
+		return false
+	}
+	for k := range a.anchors {
+		if b.anchors[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRatio is the factor past which two values are taken for different
+// things.
+const maxRatio = 20
+
+// magnitude is a representative size of an interval: its upper bound, or
+// its lower bound when it has none.
+func magnitude(iv parallax.Interval) float64 {
+	if iv.Unbounded() {
+		return math.Abs(iv.Lo)
+	}
+	return math.Abs(iv.Hi)
+}
+
+func quantityDisputes(c *corpus, fact []int) []aspect {
+	byKey := map[string]map[int][]anchoredQuantity{}
+	var keys []string
+	for _, ci := range fact {
+		cr := c.claims[ci]
+		d := c.arts[cr.art].doc
+		for _, qi := range cr.c.Quantities {
+			if qi < 0 || qi >= len(d.Quantities) || !measurable(d.Quantities[qi]) {
+				continue
+			}
+			q := d.Quantities[qi]
+			k := quantityKey(q)
+			if byKey[k] == nil {
+				byKey[k] = map[int][]anchoredQuantity{}
+				keys = append(keys, k)
+			}
+			byKey[k][ci] = append(byKey[k][ci], anchoredQuantity{q, cr.anchors[qi]})
+		}
+	}
+	sort.Strings(keys)
+	var out []aspect
+	for _, k := range keys {
+		per := byKey[k]
+		if len(per) < 2 {
+			continue
+		}
+		cis := sortedKeys(per)
+		// Each claim contributes its principal quantity: the one that
+		// measures the same thing as, and agrees with, the most other
+		// claims, so that a second number in the sentence ("and 23 wounded
+		// soldiers") is not taken for a rival figure. A claim whose
+		// numbers measure nothing the others measure stays out.
+		var vs []variant
+		var picked []anchoredQuantity
+		for _, ci := range cis {
+			best, bestScore := anchoredQuantity{}, 0
+			for _, q := range per[ci] {
+				score := 0
+				for _, cj := range cis {
+					if cj == ci {
+						continue
+					}
+					same, agree := false, false
+					for _, q2 := range per[cj] {
+						if sameThing(q, q2) {
+							same = true
+							agree = agree || compatible(q.q, q2.q)
+						}
+					}
+					if same {
+						score += 2
+					}
+					if agree {
+						score++
+					}
+				}
+				if score > bestScore {
+					best, bestScore = q, score
+				}
+			}
+			if bestScore == 0 {
+				continue
+			}
+			vs = addQuantityVariant(vs, c, ci, best.q)
+			picked = append(picked, best)
+		}
+		conflict := false
+		for i := range picked {
+			for j := i + 1; j < len(picked); j++ {
+				if sameThing(picked[i], picked[j]) && !compatible(picked[i].q, picked[j].q) {
+					conflict = true
+				}
+			}
+		}
+		if !conflict || len(vs) < 2 {
+			continue
+		}
+		sort.SliceStable(vs, func(i, j int) bool { return lessOrder(vs[i].order, vs[j].order) })
+		a := aspect{kind: "quantity", label: quantityLabel(vs), variants: vs}
+		a.status = splitOrConflict(c, vs, func(i, j int) bool { return !compatible(vs[i].q, vs[j].q) })
+		out = append(out, a)
+	}
+	return out
+}
+
+func addQuantityVariant(vs []variant, c *corpus, ci int, q parallax.Quantity) []variant {
+	for i := range vs {
+		v := &vs[i]
+		// One value in one scope: a scope left unsaid matches a stated one.
+		if v.q.Value == q.Value && v.q.Qualifier == q.Qualifier && (v.q.Scope == q.Scope || v.q.Scope == "" || q.Scope == "") {
+			if v.q.Scope == "" {
+				v.q.Scope = q.Scope
+			}
+			v.claims = append(v.claims, ci)
+			return vs
+		}
+	}
+	d := c.arts[c.claims[ci].art].doc
+	val := parallax.VariantValue{Unit: q.Unit, Qualifier: q.Qualifier}
+	lo := tidy(q.Value.Lo)
+	if !math.IsInf(lo, -1) {
+		val.Lo = &lo
+	}
+	if !q.Value.Unbounded() {
+		hi := tidy(q.Value.Hi)
+		val.Hi = &hi
+	}
+	hiKey := q.Value.Hi
+	return append(vs, variant{
+		text:   d.Slice(q.Span),
+		value:  val,
+		claims: []int{ci},
+		q:      q,
+		order:  [3]float64{lo, hiKey, 0},
+	})
+}
+
+func dateDisputes(c *corpus, fact []int) []aspect {
+	var out []aspect
+	for _, g := range []parallax.Granularity{parallax.Day, parallax.Week, parallax.Month} {
+		per := map[int][]parallax.Date{}
+		for _, ci := range fact {
+			cr := c.claims[ci]
+			d := c.arts[cr.art].doc
+			for _, di := range cr.c.Dates {
+				if di >= 0 && di < len(d.Dates) && d.Dates[di].Granularity == g && resolved(d.Dates[di]) {
+					per[ci] = append(per[ci], d.Dates[di])
+				}
+			}
+		}
+		if len(per) < 2 {
+			continue
+		}
+		cis := sortedKeys(per)
+		count := map[string]int{}
+		for _, ci := range cis {
+			seen := map[string]bool{}
+			for _, d := range per[ci] {
+				if f := formatDate(d); !seen[f] {
+					seen[f] = true
+					count[f]++
+				}
+			}
+		}
+		var vs []variant
+		for _, ci := range cis {
+			best := per[ci][0]
+			for _, d := range per[ci] {
+				if count[formatDate(d)] > count[formatDate(best)] {
+					best = d
+				}
+			}
+			vs = addDateVariant(vs, c, ci, best)
+		}
+		if len(vs) < 2 || !closeParaphrase(c, vs) {
+			continue
+		}
+		sort.SliceStable(vs, func(i, j int) bool { return vs[i].date < vs[j].date })
+		a := aspect{kind: "date", label: "the date", variants: vs}
+		a.status = splitOrConflict(c, vs, func(i, j int) bool { return true })
+		out = append(out, a)
+	}
+	return out
+}
+
+// dateSure is how similar two claims must be for their different dates
+// to be a dispute rather than two events: a speech "on Monday" and one "on
+// Thursday" can align as one fact while being two speeches.
+const dateSure = 0.45
+
+// closeParaphrase reports whether some claims of two different variants
+// say nearly the same thing.
+func closeParaphrase(c *corpus, vs []variant) bool {
+	for i := range vs {
+		for j := i + 1; j < len(vs); j++ {
+			for _, a := range vs[i].claims {
+				for _, b := range vs[j].claims {
+					if similarity(c.claims[a], c.claims[b]) >= dateSure {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func addDateVariant(vs []variant, c *corpus, ci int, d parallax.Date) []variant {
+	f := formatDate(d)
+	for i := range vs {
+		if vs[i].date == f {
+			vs[i].claims = append(vs[i].claims, ci)
+			return vs
+		}
+	}
+	doc := c.arts[c.claims[ci].art].doc
+	return append(vs, variant{
+		text:   doc.Slice(d.Span),
+		value:  parallax.VariantValue{Date: f, Granularity: string(d.Granularity)},
+		claims: []int{ci},
+		date:   f,
+	})
+}
+
+// splitOrConflict decides whether disputed variants follow who is cited:
+// every variant has at least one claim credited to a named source, and
+// variants that disagree (clash(i, j)) never share a cited source. Claims
+// in an outlet's own voice may repeat a cited figure, but a variant only
+// outlets state is a conflict between outlets.
+func splitOrConflict(c *corpus, vs []variant, clash func(i, j int) bool) parallax.FactStatus {
+	cited := make([]map[string]bool, len(vs))
+	for i, v := range vs {
+		cited[i] = map[string]bool{}
+		for _, ci := range v.claims {
+			if s := c.claims[ci].srcKey; s != "" {
+				cited[i][s] = true
+			}
+		}
+		if len(cited[i]) == 0 {
+			return parallax.Conflict
+		}
+	}
+	for i := range vs {
+		for j := i + 1; j < len(vs); j++ {
+			if !clash(i, j) {
+				continue
+			}
+			for s := range cited[i] {
+				if cited[j][s] {
+					return parallax.Conflict
+				}
+			}
+		}
+	}
+	return parallax.AttributionSplit
+}
+
+// quantityLabel names what the variants measure, for the disputed
+// paragraph: "the duration", "the number of workers", "the number of
+// people" when the counts name people differently.
+func quantityLabel(vs []variant) string {
+	q := vs[0].q
+	switch q.Dimension {
+	case parallax.Duration:
+		return "the duration"
+	case parallax.Count:
+		u := strings.ToLower(q.Unit)
+		for _, v := range vs[1:] {
+			if strings.ToLower(v.q.Unit) != u {
+				u = unitClass(q)
+				break
+			}
+		}
+		if u == "" {
+			return "the number"
+		}
+		return "the number of " + plural(u)
+	case parallax.Money:
+		return "the amount"
+	case parallax.Percent:
+		return "the percentage"
+	case parallax.Length:
+		return "the distance"
+	case parallax.Area:
+		return "the area"
+	case parallax.Mass:
+		return "the weight"
+	}
+	return "the figure"
+}
+
+func plural(w string) string {
+	switch {
+	case w == "person":
+		return "people"
+	case w == "people" || strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
+}
+
+// tidy rounds away floating-point noise from unit conversion
+// (3300.0000000000005 → 3300) so that values read as written.
+func tidy(x float64) float64 {
+	if math.IsInf(x, 0) || math.IsNaN(x) {
+		return x
+	}
+	y, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
+	if err != nil {
+		return x
+	}
+	return y
+}
+
+func lessOrder(a, b [3]float64) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
