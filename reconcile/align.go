@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/parallax-news/parallax"
@@ -210,6 +211,14 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 				}
 				add(0)("\x00"+k+"~"+a.c, anchorWeight*math.Pow(anchorDecay, float64(a.at)))
 			}
+			// A counted subject's predicate says what happened to it even
+			// when a long modifier separates them: "Some 3,000 residents of
+			// the Lower Quay and Millbrook districts were evacuated".
+			if p, ok := predicate(a.doc.Text, ws, concepts, last); ok {
+				cr.anchors[qi][p] = true
+				cr.near[qi][p] = true
+				add(0)("\x00"+k+"~"+p, anchorWeight)
+			}
 		}
 		for _, di := range cr.c.Dates {
 			if di >= 0 && di < len(a.doc.Dates) {
@@ -257,6 +266,44 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 		}
 		claims[i].words, claims[i].names, claims[i].numbers = vs[0], vs[1], vs[2]
 	}
+}
+
+// passiveAux are the auxiliaries that put a participle after a counted
+// subject.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": true, "is": true, "are": true}
+
+// predicate returns the content concept of the participle that follows a
+// quantity's subject phrase through an auxiliary within a few words
+// ("... residents of the three districts were evacuated"). It stops at
+// clause punctuation so it never reaches into another clause.
+func predicate(text string, ws []word, cs []concept, last int) (string, bool) {
+	const reach = 10
+	for i := last + 1; i < len(ws) && i <= last+reach; i++ {
+		if clauseBreakBefore(text, ws, i) {
+			return "", false
+		}
+		if !passiveAux[ws[i].lower] {
+			continue
+		}
+		for _, c := range cs {
+			if c.at > i && c.at <= i+2 {
+				return c.c, true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// clauseBreakBefore reports whether a semicolon, colon, bracket or dash separates
+// word i from the word before it.
+func clauseBreakBefore(text string, ws []word, i int) bool {
+	if i == 0 || ws[i-1].end > ws[i].start || ws[i].start > len(text) {
+		return false
+	}
+	// Commas do not break: they separate list items inside the subject
+	// phrase ("the Lower Quay, Millbrook and Station districts").
+	return strings.ContainsAny(text[ws[i-1].end:ws[i].start], ";:()") || strings.Contains(text[ws[i-1].end:ws[i].start], " - ")
 }
 
 // concept is a content concept at a word index of its claim.

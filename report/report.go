@@ -211,8 +211,29 @@ func variantLine(c *catalog, v *parallax.Variant, glue func(string) string) stri
 	if o := c.outlets(v.Articles); o != "" {
 		b.WriteString(" — " + glue(o))
 	}
-	if a := joinNames(v.AttributedTo); a != "" {
+	// A variant's "source" that is one of its own outlets means the outlet
+	// stated it in its own voice; say so rather than "attributed to" it.
+	outlets := map[string]bool{}
+	for _, id := range v.Articles {
+		outlets[c.source(id)] = true
+	}
+	var cited []string
+	own := false
+	for _, a := range v.AttributedTo {
+		if outlets[a] {
+			own = true
+		} else {
+			cited = append(cited, a)
+		}
+	}
+	if a := joinNames(cited); a != "" {
 		b.WriteString(", attributed to " + a)
+	}
+	if own {
+		if len(cited) > 0 {
+			b.WriteString("; also")
+		}
+		b.WriteString(" in the outlet's own voice")
 	}
 	return b.String()
 }
