@@ -79,7 +79,7 @@ type htmlFact struct {
 }
 
 type htmlVariant struct {
-	Text, Value, AttributedTo string
+	Text, Value, Attribution string
 	Outlets                   []htmlCite
 	Targets                   string
 }
@@ -309,7 +309,7 @@ func (l *locator) fact(f *parallax.Fact) htmlFact {
 			}
 		}
 		hf.Variants = append(hf.Variants, htmlVariant{
-			Text: v.Text, Value: variantValue(v.Value), AttributedTo: joinNames(v.AttributedTo),
+			Text: v.Text, Value: variantValue(v.Value), Attribution: variantAttribution(l.c, &v),
 			Outlets: l.cites(v.Articles), Targets: targets(vts),
 		})
 	}

@@ -62,7 +62,7 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 		for _, v := range f.Variants {
 			p.write(fmt.Sprintf("| %s | %s | %s | %s |\n",
 				cell(`"`+v.Text+`"`), cell(variantValue(v.Value)),
-				mdOutlets(c, v.Articles), cell(joinNames(v.AttributedTo))))
+				mdOutlets(c, v.Articles), cell(strings.TrimPrefix(variantAttribution(c, &v), "attributed to "))))
 		}
 		p.write("\n")
 	}

@@ -211,8 +211,16 @@ func variantLine(c *catalog, v *parallax.Variant, glue func(string) string) stri
 	if o := c.outlets(v.Articles); o != "" {
 		b.WriteString(" — " + glue(o))
 	}
-	// A variant's "source" that is one of its own outlets means the outlet
-	// stated it in its own voice; say so rather than "attributed to" it.
+	if a := variantAttribution(c, v); a != "" {
+		b.WriteString(", " + a)
+	}
+	return b.String()
+}
+
+// variantAttribution says who a variant is credited to: "attributed to
+// the Kremlin", or "in the outlet's own voice" when the cited source is one
+// of the variant's own outlets (the outlet stated it without citing anyone).
+func variantAttribution(c *catalog, v *parallax.Variant) string {
 	outlets := map[string]bool{}
 	for _, id := range v.Articles {
 		outlets[c.source(id)] = true
@@ -226,16 +234,17 @@ func variantLine(c *catalog, v *parallax.Variant, glue func(string) string) stri
 			cited = append(cited, a)
 		}
 	}
+	var s string
 	if a := joinNames(cited); a != "" {
-		b.WriteString(", attributed to " + a)
+		s = "attributed to " + a
 	}
 	if own {
-		if len(cited) > 0 {
-			b.WriteString("; also")
+		if s != "" {
+			s += "; also "
 		}
-		b.WriteString(" in the outlet's own voice")
+		s += "in the outlet's own voice"
 	}
-	return b.String()
+	return s
 }
 
 // joinNames writes "A", "A and B", "A, B and C".
