@@ -21,6 +21,17 @@
 //   - Gazetteer entities take the gazetteer's canonical name ("United
 //     States" for "U.S.", "Kyiv" for "Kiev"); the spelling each article used
 //     is kept in Aliases.
+//   - Institutions named by description are entities when they can be
+//     sources: "the regional health ministry" (Organization "regional
+//     health ministry"), "Ukrainian officials said", "the Trump
+//     administration" (Government, not a mention of Trump). Phrases that
+//     only describe an institution named before ("the ministry", "the
+//     company", "the firm") are mentions of it, and are dropped when nothing
+//     fits: guessing a source is worse than naming none.
+//
+// Across articles, Group and SameReferent decide which entities are one
+// referent and Merge builds the canonical entity of each; a capital as a
+// place and as a government stay apart there too.
 package entity
 
 import (
@@ -61,6 +72,9 @@ func Recognize(text string, sentences []parallax.Sentence) []parallax.Entity {
 // evidence is what the whole article says about one capitalized name.
 type evidence struct {
 	person, org, place, acronym, speech bool
+	company                             bool // treated as a business: "X shares", "X, a chemicals company"
+	personCue                           bool // a person by a title, given name or relation, not only by speaking
+	nameLike                            bool // has the form of a full name in mid-sentence
 	strong                              bool // seen outside a headline or sentence opener
 	count                               int
 	expansion                           string // key of the name an acronym abbreviates
@@ -77,6 +91,9 @@ type ent struct {
 	roles    []string
 	mentions []parallax.Span
 	aliases  []alias
+	company  bool     // a business that "the company" may refer to
+	head     string   // head noun of a descriptive name: "ministry"
+	instWs   []string // words of a descriptive name, lower case
 }
 
 type alias struct {
@@ -127,6 +144,9 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 		e.place = e.place || c.place
 		e.acronym = e.acronym || c.acronym
 		e.speech = e.speech || c.speech
+		e.company = e.company || c.company
+		e.personCue = e.personCue || c.personCue
+		e.nameLike = e.nameLike || c.nameLike
 		e.strong = e.strong || !c.weak
 		e.count++
 	}
@@ -173,6 +193,10 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 		switch {
 		case e.org:
 			return parallax.Organization
+		case e.company && !e.personCue && !surname:
+			// "Norvik, a chemicals company ... Norvik said": companies
+			// speak too.
+			return parallax.Organization
 		case e.person || surname:
 			return parallax.Person
 		case e.acronym && !stopAcronyms[c.surface] && (e.count >= 2 || e.expansion != ""):
@@ -181,8 +205,26 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 			return parallax.Organization // "the SWIFT system": places are not acronyms
 		case e.place:
 			return parallax.Place
+		case e.nameLike && !e.acronym:
+			return parallax.Person // "met Hanna Sorel": the form of a full name
 		}
 		return ""
+	}
+	// Companies of two or more words by the key of their first word:
+	// "Veltran" alone is "Veltran Chemicals" when no person bears it. Only
+	// companies: "Drava" is not short for "Drava Power Agreement".
+	orgByFirst := map[string][]string{}
+	for _, c := range cands {
+		if c.kind != mName || c.words < 2 {
+			continue
+		}
+		if e := ev[Key(c.surface)]; !e.company && !c.company {
+			continue
+		}
+		fk, k := Key(c.firstWord), Key(c.surface)
+		if !slices.Contains(orgByFirst[fk], k) {
+			orgByFirst[fk] = append(orgByFirst[fk], k)
+		}
 	}
 
 	// 2. Build entities in order of mention.
@@ -211,13 +253,21 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 			if en.capital && c.gov {
 				typ = parallax.Government
 			}
-			get("g|"+string(typ)+"|"+en.name, en.name, c.words, typ).add(c.span, c.surface)
+			e := get("g|"+string(typ)+"|"+en.name, en.name, c.words, typ)
+			e.add(c.span, c.surface)
+			e.company = e.company || en.company
+		case mInst:
+			resolveInst(c, ents, get)
 		case mName:
+			k := Key(c.surface)
 			typ := classOf(c)
+			if orgs := orgByFirst[k]; c.words == 1 && len(orgs) == 1 && len(fullBySurname[k]) == 0 && c.title == "" && !ev[k].place {
+				typ = parallax.Organization
+				k = orgs[0]
+			}
 			if typ == "" {
 				continue
 			}
-			k := Key(c.surface)
 			id := string(typ) + "|" + k
 			if typ == parallax.Person && c.words == 1 {
 				if full := nearestFull(fullBySurname[k], fullPos, c.span.Start); full != "" {
@@ -234,6 +284,9 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 				e.name, e.words = c.surface, c.words
 			}
 			e.add(c.span, c.surface)
+			if typ == parallax.Organization && (ev[Key(c.surface)].company || c.company) {
+				e.company = true
+			}
 			if typ == parallax.Person {
 				if len(c.title) > len(e.title) {
 					e.title = c.title
@@ -260,6 +313,87 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 		}
 	}
 	return finish(ents)
+}
+
+// resolveInst adds a descriptive institution phrase to the entity it
+// names or refers back to.
+func resolveInst(c cand, ents []*ent, get func(id, name string, words int, typ parallax.EntityType) *ent) {
+	in := c.inst
+	if in.kind != instNamed {
+		if e := instAntecedent(c, ents); e != nil {
+			e.add(c.span, c.surface)
+			return
+		}
+		if in.kind == instAnaphor {
+			return // "the company" with no company named before: unknown
+		}
+	}
+	// A shorter or longer form of a descriptive name already seen is the
+	// same institution: "the health ministry" after "the regional health
+	// ministry".
+	var same *ent
+	for _, e := range ents {
+		if e.head == in.head && e.typ == in.typ && (subset(in.words, e.instWs) || subset(e.instWs, in.words)) {
+			if same == nil || e.lastMentionBefore(c.span.Start) > same.lastMentionBefore(c.span.Start) {
+				same = e
+			}
+		}
+	}
+	name := c.surface
+	if c.name != "" {
+		name = c.name
+	}
+	if same == nil {
+		same = get(string(in.typ)+"|"+Key(name), name, c.words, in.typ)
+		if same.head == "" {
+			same.head, same.instWs = in.head, in.words
+		}
+	} else if len(in.words) > len(same.instWs) {
+		same.name, same.words, same.instWs = name, c.words, in.words
+	}
+	same.add(c.span, c.surface)
+}
+
+// instAntecedent finds what "the ministry" or "the company" refers back to:
+// the organization or government mentioned last before it whose name ends in
+// the same head noun, or for a business noun the last company.
+func instAntecedent(c cand, ents []*ent) *ent {
+	in := c.inst
+	var fits []*ent
+	for _, e := range ents {
+		if (e.typ != parallax.Organization && e.typ != parallax.Government) || e.lastMentionBefore(c.span.Start) < 0 {
+			continue
+		}
+		if in.company {
+			if e.company {
+				fits = append(fits, e)
+			}
+			continue
+		}
+		ok := e.head == in.head
+		for _, a := range e.aliases {
+			if i := strings.LastIndexByte(a.text, ' '); i >= 0 && strings.EqualFold(a.text[i+1:], in.head) {
+				ok = true
+			}
+		}
+		if ok {
+			fits = append(fits, e)
+		}
+	}
+	return mostRecent(fits, c.span.Start)
+}
+
+// subset reports whether every word of a is in b.
+func subset(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nearestFull picks, among full names sharing a surname, the one mentioned

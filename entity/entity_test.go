@@ -101,9 +101,14 @@ func TestRecognize(t *testing.T) {
 			want: []want{g("Kremlin", "Kremlin", "Kremlin#1")},
 		},
 		{
-			name: "capital as subject is government, as object a place",
+			name: "capital as subject and as actor of a causative is government",
 			text: "Washington hoped its proposal would convince Moscow to accept a ceasefire.",
-			want: []want{g("Washington", "Washington"), l("Moscow", "Moscow")},
+			want: []want{g("Washington", "Washington"), g("Moscow", "Moscow")},
+		},
+		{
+			name: "capital as plain object is a place",
+			text: "The delegation will visit Moscow to attend the talks, which led Washington to restart aid.",
+			want: []want{l("Moscow", "Moscow"), g("Washington", "Washington")},
 		},
 		{
 			name: "capital with modal verb and adverb",
@@ -379,6 +384,131 @@ func TestRecognize(t *testing.T) {
 				p("Kathy Hochul", "New York Gov.", "Kathy Hochul"),
 				l("Albany", "Albany"),
 			},
+		},
+		{
+			name: "descriptive institution and its short form",
+			text: "Twenty people were hurt, the regional health ministry said. The ministry said the figure would rise, and the health ministry added that none were critical.",
+			want: []want{o("regional health ministry", "regional health ministry", "The ministry", "health ministry#1")},
+		},
+		{
+			name: "according to a descriptive institution",
+			text: "The fire started in a tank, according to the regional fire service.",
+			want: []want{o("regional fire service", "regional fire service")},
+		},
+		{
+			name: "the company refers back to the last company",
+			text: "Acme Chemicals said 14 workers were hurt. The company said it would cooperate.",
+			want: []want{o("Acme Chemicals", "Acme Chemicals", "The company")},
+		},
+		{
+			name: "the company with no company before it",
+			text: "The company said it would cooperate with investigators.",
+			want: nil,
+		},
+		{
+			name: "indefinite institutions name nobody",
+			text: "A union representative said the plant was unsafe, and a parliamentary committee will meet.",
+			want: nil,
+		},
+		{
+			name: "possessive modifier and later short form",
+			text: "Workers rallied, said Piotr Lenz, a representative of the chemical workers' union. Managers rejected the union's account.",
+			want: []want{p("Piotr Lenz", "", "Piotr Lenz"), o("chemical workers' union", "chemical workers' union", "the union")},
+		},
+		{
+			name: "everyday nouns with institution heads",
+			text: "Mourners attended the memorial service, then queued at the food court.",
+			want: nil,
+		},
+		{
+			name: "institution before a name or a role is not one",
+			text: "Lavrov told the state news agency TASS that the ministry spokesman was ill.",
+			want: []want{p("Lavrov", "", "Lavrov"), o("TASS", "TASS")},
+		},
+		{
+			name: "seat of power keeps its name inside a phrase",
+			text: "The Kremlin press service said the call was constructive.",
+			want: []want{g("Kremlin", "Kremlin")},
+		},
+		{
+			name: "administration is a government, not the person",
+			text: "The Trump administration said President Trump would call Putin, and Trump administration officials agreed.",
+			want: []want{g("Trump administration", "Trump administration", "Trump administration#1"), p("Trump", "President", "Trump#1")},
+		},
+		{
+			name: "nationality officials as a source",
+			text: "Ukrainian officials said the talks went well. Russian officials in Moscow were silent. Ukrainian officials last week agreed.",
+			want: []want{g("Ukrainian officials", "Ukrainian officials", "Ukrainian officials#1"), l("Moscow", "Moscow")},
+		},
+		{
+			name: "bare police and government as speakers",
+			text: "Police said two men were arrested. The government said it would act.",
+			want: []want{o("police", "Police"), g("government", "government")},
+		},
+		{
+			name: "place inside a descriptive institution",
+			text: "The Kessling fire brigade said 60 firefighters took part.",
+			want: []want{o("Kessling fire brigade", "Kessling fire brigade")},
+		},
+		{
+			name: "the ministry after a capitalized ministry",
+			text: "Turkey's Defence Ministry will host the talks, the ministry said.",
+			want: []want{l("Turkey", "Turkey"), o("Defence Ministry", "Defence Ministry", "the ministry")},
+		},
+		{
+			name: "possessive business name absorbs its place",
+			text: "Insurers such as Lloyd's of London will wait, brokers in London said.",
+			want: []want{o("Lloyd's of London", "Lloyd's of London"), l("London", "London#1")},
+		},
+		{
+			name: "initiative absorbs its place",
+			text: "The Black Sea Grain Initiative expired, and ships left the Black Sea.",
+			want: []want{o("Black Sea Grain Initiative", "Black Sea Grain Initiative"), l("Black Sea", "Black Sea#1")},
+		},
+		{
+			name: "bank by its form",
+			text: "Moscow wants Rosselkhozbank reconnected to the payments system.",
+			want: []want{g("Moscow", "Moscow"), o("Rosselkhozbank", "Rosselkhozbank")},
+		},
+		{
+			name: "shares as a verb after a person",
+			text: "Vladimir Putin shares that view.",
+			want: []want{p("Vladimir Putin", "", "Vladimir Putin")},
+		},
+		{
+			name: "first word of a company",
+			text: "Halvard Group shares fell 4%. Halvard said sales were strong, and the group said nothing more.",
+			want: []want{o("Halvard Group", "Halvard Group", "Halvard#1", "the group")},
+		},
+		{
+			name: "company by appositive",
+			text: "The plant is owned by Norvik, a chemicals company. Norvik said it would invest, the firm added.",
+			want: []want{o("Norvik", "Norvik", "Norvik#1", "the firm")},
+		},
+		{
+			name: "unknown full name in mid-sentence",
+			text: "The report was written by Hanna Sorel and reviewed by the board.",
+			want: []want{p("Hanna Sorel", "", "Hanna Sorel")},
+		},
+		{
+			name: "capitalized phrases that are no names",
+			text: "They demanded a Complete Ceasefire, and residents of the Lower Quay district agreed that a complete halt was needed.",
+			want: nil,
+		},
+		{
+			name: "called on a capital to act",
+			text: "The envoy called on Kyiv to accept the plan and urged Moscow to stop.",
+			want: []want{g("Kyiv", "Kyiv"), g("Moscow", "Moscow")},
+		},
+		{
+			name: "field word inside a lower-case title",
+			text: "The blaze was contained, regional fire chief Marta Kowalczyk told reporters. Officials met trade chief Anna Berg.",
+			want: []want{p("Marta Kowalczyk", "regional fire chief", "Marta Kowalczyk"), p("Anna Berg", "chief", "Anna Berg")},
+		},
+		{
+			name: "river and oblast",
+			text: "Boats patrolled the Ostra River while shelling hit Donetsk Oblast.",
+			want: []want{l("Ostra River", "Ostra River"), l("Donetsk Oblast", "Donetsk Oblast")},
 		},
 		{
 			name: "regions",

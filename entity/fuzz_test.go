@@ -32,6 +32,10 @@ func FuzzRecognize(f *testing.F) {
 		"WASHINGTON (AP) - The White House said. “Up until recently,” Witkoff said.",
 		"The Ukrainian Grain Export Association (UGEA) warned. UGEA said so.",
 		"Dmitry Peskov, Putin’s spokesperson, told the Russian president's aides.",
+		"The regional health ministry said. The ministry said. Acme Chemicals said; the company agreed.",
+		"Insurers such as Lloyd's of London and the Black Sea Grain Initiative. Lloyd's of",
+		"The Trump administration led Washington to restart aid; the the government said.",
+		"Police said. Ukrainian officials said. the workers' union's the",
 		"U.S", "U.S.", "A.", "O'", "’s", "-", "Al-", "the the the", "Mr. ", "\xff\xfe",
 	} {
 		f.Add(s)
@@ -62,6 +66,13 @@ func FuzzRecognize(f *testing.F) {
 		for _, e := range ents {
 			if strings.TrimSpace(e.Key) == "" {
 				t.Errorf("empty key for %q", e.Name)
+			}
+		}
+		// Merging across articles never panics and numbers every entity.
+		merged, groups := Merge(append(ents, Recognize(text, whole)...))
+		for _, g := range groups {
+			if g < 0 || g >= len(merged) {
+				t.Errorf("group %d outside %d merged entities", g, len(merged))
 			}
 		}
 	})

@@ -418,7 +418,8 @@ Wall Street|`
 const usStates = `Alabama,Alaska,Arizona,Arkansas,California,Colorado,Connecticut,Delaware,Florida,Hawaii,Idaho,Illinois,Indiana,Iowa,Kansas,Kentucky,Louisiana,Maine,Maryland,Massachusetts,Michigan,Minnesota,Mississippi,Missouri,Montana,Nebraska,Nevada,New Hampshire,New Jersey,New Mexico,North Carolina,North Dakota,Ohio,Oklahoma,Oregon,Pennsylvania,Rhode Island,South Carolina,South Dakota,Tennessee,Texas,Utah,Vermont,Virginia,West Virginia,Wisconsin,Wyoming`
 
 // institutionTable: Name|aliases|type|country. Type g is Government: seats
-// that speak for a state ("the Kremlin said"); o is Organization.
+// that speak for a state ("the Kremlin said"); o is Organization; c is an
+// Organization that is a business, which "the company" may refer to.
 const institutionTable = `Kremlin|the Kremlin|g|Russia
 White House||g|United States
 Downing Street|Number 10,No. 10|g|United Kingdom
@@ -454,10 +455,10 @@ Hezbollah||o|Lebanon
 Houthis|Houthi|o|Yemen
 Taliban||o|Afghanistan
 Wagner|Wagner Group|o|Russia
-Gazprom||o|Russia
-Rosneft||o|Russia
-Rosatom||o|Russia
-Naftogaz||o|Ukraine
+Gazprom||c|Russia
+Rosneft||c|Russia
+Rosatom||c|Russia
+Naftogaz||c|Ukraine
 United Nations|UN,U.N.|o|
 UN Security Council|U.N. Security Council,United Nations Security Council,Security Council|o|
 UN General Assembly|U.N. General Assembly,General Assembly|o|
@@ -519,21 +520,21 @@ Deutsche Welle|DW|o|
 Le Monde||o|
 Der Spiegel|Spiegel|o|
 Truth Social||o|
-Twitter||o|
-Telegram||o|
-Facebook||o|
-Meta||o|
-Google||o|
-Apple||o|
-Microsoft||o|
-Amazon||o|
-Zoom||o|
-YouTube||o|
-TikTok||o|
-OpenAI||o|
-Tesla||o|
-SpaceX||o|
-Starlink||o|`
+Twitter||c|
+Telegram||c|
+Facebook||c|
+Meta||c|
+Google||c|
+Apple||c|
+Microsoft||c|
+Amazon||c|
+Zoom||c|
+YouTube||c|
+TikTok||c|
+OpenAI||c|
+Tesla||c|
+SpaceX||c|
+Starlink||c|`
 
 // firstNames is a sample of common given names across the languages that
 // dominate international news. A known given name followed by a capitalized
@@ -546,6 +547,7 @@ type gazEntry struct {
 	typ     parallax.EntityType
 	country string // the state it belongs to or speaks for; "" when none
 	capital bool   // seat of government: may act as Government in text
+	company bool   // a business: "the company" may refer to it
 }
 
 // gazetteer holds the parsed tables.
@@ -617,7 +619,7 @@ func buildGazetteer() *gazetteer {
 		if f[2] == "g" {
 			typ = parallax.Government
 		}
-		add(gazEntry{name: f[0], typ: typ, country: f[3]}, splitList(f[1]))
+		add(gazEntry{name: f[0], typ: typ, country: f[3], company: f[2] == "c"}, splitList(f[1]))
 	}
 	for _, n := range strings.Fields(firstNames) {
 		g.first[n] = true

@@ -175,10 +175,11 @@ func isConsonant(c byte) bool {
 // SameReferent reports whether two entities from different articles name
 // the same referent. They do when their keys are equal and their types are
 // compatible, or when one name is a word-suffix of the other ("Witkoff" and
-// "Steve Witkoff"). Two full names with different given names are different
-// people ("Steve Witkoff" and "Alex Witkoff"). Only persons, and names of two
-// or more words, merge by suffix: a bare "Post" must not join "Washington
-// Post".
+// "Steve Witkoff"). A person's title written into the name does not count
+// ("special envoy Steve Witkoff" is "Steve Witkoff"). Two full names with
+// different given names are different people ("Steve Witkoff" and "Alex
+// Witkoff"). Only persons, and names of two or more words, merge by suffix:
+// a bare "Post" must not join "Washington Post".
 //
 // SameReferent sees two entities only; a bare surname shared by two
 // different full names in a corpus is ambiguous, which Group handles.
@@ -186,7 +187,7 @@ func SameReferent(a, b parallax.Entity) bool {
 	if !compatible(a.Type, b.Type) {
 		return false
 	}
-	ka, kb := keyOf(a), keyOf(b)
+	ka, kb := referentKey(a), referentKey(b)
 	if ka == "" || kb == "" {
 		return false
 	}
@@ -195,7 +196,7 @@ func SameReferent(a, b parallax.Entity) bool {
 	}
 	// Suffixes compare the names as written (folded), not the keys: the
 	// key of "International Atomic Energy Agency" is "iaea".
-	wa, wb := strings.Fields(foldWords(a.Name)), strings.Fields(foldWords(b.Name))
+	wa, wb := strings.Fields(foldWords(bareName(a))), strings.Fields(foldWords(bareName(b)))
 	if len(wa) == 0 || len(wb) == 0 {
 		wa, wb = strings.Fields(ka), strings.Fields(kb)
 	}
@@ -215,6 +216,54 @@ func keyOf(e parallax.Entity) string {
 	return Key(e.Name)
 }
 
+// referentKey is the key that identifies an entity across articles: its
+// Key, except that a person whose name carries a title ("special envoy Steve
+// Witkoff", "President Trump") is keyed by the name without it.
+func referentKey(e parallax.Entity) string {
+	if n := bareName(e); n != e.Name {
+		return Key(n)
+	}
+	return keyOf(e)
+}
+
+// bareName returns a person's name without leading title words: roles,
+// their modifiers, nationalities and countries ("US special envoy",
+// "Russia's", "Mr."). At least one word always remains. Other types keep
+// their name: "General Motors" is no general.
+func bareName(e parallax.Entity) string {
+	if e.Type != parallax.Person {
+		return e.Name
+	}
+	g := theGazetteer()
+	words := strings.Fields(e.Name)
+	i := 0
+	for i < len(words)-1 {
+		w := strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
+		lw := strings.ToLower(w)
+		_, known := g.find(w)
+		if !titleWords[lw] && !modifiers[lw] && g.demonyms[w] == "" && !known && lw != "the" {
+			break
+		}
+		i++
+	}
+	if i == 0 {
+		return e.Name
+	}
+	return strings.Join(words[i:], " ")
+}
+
+// titleWords holds every word of every role phrase ("secretary", "of",
+// "state", "envoy", "mr.").
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for r := range roles {
+		for _, w := range strings.FieldsFunc(r, func(c rune) bool { return c == ' ' || c == '-' }) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 func isSuffix(short, long []string) bool {
 	if len(short) == 0 || len(short) > len(long) {
 		return false
@@ -228,17 +277,16 @@ func isSuffix(short, long []string) bool {
 	return true
 }
 
-// compatible reports whether two entity types can name one referent. A
-// capital acting as a government is still that city, and a seat of power
-// may be typed as an organization by another producer.
+// compatible reports whether two entity types can name one referent. A seat
+// of power may be typed as an organization by another producer. A capital
+// acting as its government ("Kyiv would agree") is not the city ("in
+// Kyiv"): Recognize keeps the two apart within an article, and merging them
+// across articles would hide who speaks.
 func compatible(a, b parallax.EntityType) bool {
 	if a == b {
 		return true
 	}
-	if a == parallax.Person || b == parallax.Person {
-		return false
-	}
-	return a == parallax.Government || b == parallax.Government
+	return (a == parallax.Government && b == parallax.Organization) || (a == parallax.Organization && b == parallax.Government)
 }
 
 // Group clusters entities from many articles into referents and returns a
@@ -264,7 +312,7 @@ func Group(ents []parallax.Entity) []int {
 	}
 	keys := make([]string, len(ents))
 	for i, e := range ents {
-		keys[i] = keyOf(e)
+		keys[i] = referentKey(e)
 	}
 	// Distinct full-name keys per surname key.
 	fulls := map[string]map[string]bool{}

@@ -85,9 +85,24 @@ func TestSameReferent(t *testing.T) {
 		{"transliterated full names", person("Volodymyr Zelenskiy"), person("Volodymyr Zelenskyy"), true},
 		{"different surnames", person("Trump"), person("Donald Truman"), false},
 		{"person is not a place", person("Jordan"), parallax.Entity{Name: "Jordan", Type: parallax.Place}, false},
+		// The city and the state acting through it are told apart, as
+		// Recognize does within one article.
 		{"capital as place and government",
 			parallax.Entity{Name: "Washington", Type: parallax.Place},
-			parallax.Entity{Name: "Washington", Type: parallax.Government}, true},
+			parallax.Entity{Name: "Washington", Type: parallax.Government}, false},
+		{"seat of power typed as organization elsewhere",
+			parallax.Entity{Name: "White House", Type: parallax.Government},
+			parallax.Entity{Name: "White House", Type: parallax.Organization}, true},
+		{"title written into the name", person("special envoy Steve Witkoff"), person("Witkoff"), true},
+		{"capitalized title in the name", person("US Special Envoy Steve Witkoff"), person("Steve Witkoff"), true},
+		{"title and different given name", person("special envoy Steve Witkoff"), person("Alex Witkoff"), false},
+		{"place name as given name stays", person("Jordan Peterson"), person("Peterson"), true},
+		{"place name as given name is no title", person("Jordan Peterson"), person("Jordan Smith"), false},
+		{"descriptive institutions by key",
+			parallax.Entity{Name: "regional health ministry", Type: parallax.Organization},
+			parallax.Entity{Name: "regional health ministry", Type: parallax.Organization}, true},
+		{"administration is not the president", person("Trump"),
+			parallax.Entity{Name: "Trump administration", Type: parallax.Government}, false},
 		{"transliterated city",
 			parallax.Entity{Name: "Kiev", Type: parallax.Place},
 			parallax.Entity{Name: "Kyiv", Type: parallax.Place}, true},
@@ -123,6 +138,12 @@ func TestGroup(t *testing.T) {
 		{"spellings of one person",
 			[]string{"Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy"},
 			[]int{0, 0, 0}},
+		{"short and long forms with a title",
+			[]string{"Witkoff", "Steve Witkoff", "special envoy Steve Witkoff", "President Trump", "Donald Trump"},
+			[]int{0, 0, 0, 1, 1}},
+		{"a second Witkoff keeps the bare surname apart",
+			[]string{"special envoy Steve Witkoff", "Witkoff", "Alex Witkoff", "Steve Witkoff"},
+			[]int{0, 1, 2, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

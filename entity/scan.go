@@ -14,6 +14,7 @@ const (
 	mGaz     mkind = iota // a gazetteer name
 	mName                 // a capitalized chunk
 	mAnaphor              // "the Russian president"
+	mInst                 // "the regional health ministry", "the company"
 )
 
 // cand is one candidate mention found in a sentence, before the
@@ -36,6 +37,12 @@ type cand struct {
 	person, org, place, speech, acronym bool
 	weak                                bool // needs support elsewhere in the article
 	defines                             string
+	personCue                           bool // person by a cue other than a speech verb
+	company                             bool // a business: "the company" may refer to it
+	nameLike                            bool // looks like a person's full name by form alone
+	firstWord                           string
+	inst                                inst   // for mInst
+	name                                string // the name when it differs from surface
 }
 
 // stats are article-wide facts the per-sentence scan consults.
@@ -78,6 +85,8 @@ type sentenceScan struct {
 	roleLen  []int // role phrase starting here
 	roleCov  []bool
 	demonym  []string
+	instCov  []bool // absorbed by a descriptive institution name
+	possOf   []bool // possessive inside a name: "Lloyd's of London"
 	out      []cand
 }
 
@@ -102,11 +111,14 @@ func scanSentence(text string, toks []token, g *gazetteer, st *stats) []cand {
 		text: text, toks: toks, g: g, st: st,
 		gazAt: make([]int, n), gazLen: make([]int, n), gazCov: make([]int, n),
 		roleLen: make([]int, n), roleCov: make([]bool, n), demonym: make([]string, n),
+		instCov: make([]bool, n), possOf: make([]bool, n),
 	}
 	sc.headline = isHeadline(toks)
 	sc.markGazetteer()
 	sc.markRoles()
+	sc.markPossessiveNames()
 	sc.absorbPlacesIntoOrgs()
+	sc.findInstitutions()
 	sc.findGazetteer()
 	sc.findAnaphors()
 	sc.findChunks()
@@ -246,6 +258,9 @@ func (sc *sentenceScan) absorbPlacesIntoOrgs() {
 		hasOrg, hasPlace := false, false
 		for k := a; k < b; k++ {
 			hasOrg = hasOrg || (sc.gazCov[k] < 0 && orgHeads[toks[k].text])
+			// "Black Sea Grain Initiative", "Ostra River", "Lake Geneva":
+			// title case joins unrelated words, so not in headlines.
+			hasOrg = hasOrg || (!sc.headline && sc.gazCov[k] < 0 && (namedThingHeads[toks[k].text] || placeHeads[toks[k].text]))
 			hasPlace = hasPlace || isPlace(k)
 		}
 		if hasOrg && hasPlace {
@@ -256,6 +271,32 @@ func (sc *sentenceScan) absorbPlacesIntoOrgs() {
 			}
 		}
 		a = b
+	}
+}
+
+// markPossessiveNames finds names built on a possessive and "of" ("Lloyd's
+// of London", "Domino's of Kyiv"): the place after "of" belongs to the name.
+func (sc *sentenceScan) markPossessiveNames() {
+	toks := sc.toks
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if !t.poss || !t.cap || sc.gazCov[i] >= 0 || sc.roleCov[i] || stopCaps[t.lower] || t.upper {
+			continue
+		}
+		if sc.text[t.pe:toks[i+1].s] != " " || toks[i+1].lower != "of" || toks[i+1].cap ||
+			sc.text[toks[i+1].pe:toks[i+2].s] != " " || !toks[i+2].cap {
+			continue
+		}
+		if id := sc.gazCov[i+2]; id >= 0 && sc.g.entries[id].typ != parallax.Place {
+			continue
+		}
+		sc.possOf[i] = true
+		if sc.gazAt[i+2] >= 0 {
+			for k := i + 2; k < i+2+sc.gazLen[i+2]; k++ {
+				sc.gazAt[k], sc.gazCov[k] = -1, -1
+			}
+			sc.gazLen[i+2] = 0
+		}
 	}
 }
 
@@ -279,7 +320,7 @@ func (sc *sentenceScan) findGazetteer() {
 	toks := sc.toks
 	for i := range toks {
 		id := sc.gazAt[i]
-		if id < 0 {
+		if id < 0 || sc.instCov[i] {
 			continue
 		}
 		last := i + sc.gazLen[i] - 1
@@ -299,6 +340,9 @@ func (sc *sentenceScan) findGazetteer() {
 // ("Moscow's support"). "in Moscow", "to Kyiv" stay places.
 func (sc *sentenceScan) actsAsGovernment(i, last int) bool {
 	toks := sc.toks
+	if sc.causedBy(i, last) {
+		return true
+	}
 	if i > 0 && (placePreps[toks[i-1].lower] || objectPreps[toks[i-1].lower]) {
 		return false
 	}
@@ -326,6 +370,29 @@ func (sc *sentenceScan) actsAsGovernment(i, last int) bool {
 	return true
 }
 
+// causedBy reports whether the capital at tokens [i, last] is the object of
+// a causative verb and the actor of the next one: "led Washington to
+// restart aid", "urged Moscow to stop", "called on Kyiv to accept".
+func (sc *sentenceScan) causedBy(i, last int) bool {
+	toks := sc.toks
+	if i == 0 || sc.text[toks[i-1].pe:toks[i].s] != " " {
+		return false
+	}
+	p := i - 1
+	if p > 0 && toks[p].lower == "on" && toks[p-1].lower == "called" && sc.text[toks[p-1].pe:toks[p].s] == " " {
+		p--
+	}
+	if !causativeVerbs[toks[p].lower] {
+		return false
+	}
+	m := last + 1
+	if m+1 >= len(toks) || toks[m].lower != "to" || sc.text[toks[last].pe:toks[m].s] != " " || sc.text[toks[m].pe:toks[m+1].s] != " " {
+		return false
+	}
+	n := toks[m+1]
+	return !n.cap && unicode.IsLetter(rune(n.text[0])) && !functionWords[n.lower]
+}
+
 // titleBefore reads a title that ends at token j: role words, modifiers,
 // demonyms and known names ("Russian Deputy Foreign Minister", "US special
 // envoy", "Kremlin spokesperson"). It returns the first token of the title,
@@ -344,6 +411,9 @@ func (sc *sentenceScan) titleBefore(j int) (start int, nat, role string, info ro
 			!functionWords[t.lower] && !speechVerbs[t.lower] && !govVerbs[t.lower] && !determiners[t.lower] &&
 			unicode.IsLetter(rune(t.lower[0])) {
 			ok = true
+		}
+		if !ok && sc.fieldWord(p) {
+			ok = true // "regional fire chief", "plant manager"
 		}
 		link := sc.text[t.pe:sc.toks[p+1].s]
 		if !ok || (link != " " && !(link == "-" && t.hyph)) {
@@ -386,6 +456,33 @@ func (sc *sentenceScan) titleBefore(j int) (start int, nat, role string, info ro
 	// Leading modifiers without a role before them ("first", "state") are
 	// fine inside a title but not alone at its edge before a known name.
 	return start, nat, strings.Join(words, " "), info
+}
+
+// fieldWord reports whether token p is a lower-case noun that says what a
+// role is in charge of ("fire" in "regional fire chief", "plant" in "plant
+// manager"): right before a role word, and itself after a modifier, a
+// determiner, a speech verb or the start of the clause, so that a verb
+// ("met trade chief") is not taken into the title.
+func (sc *sentenceScan) fieldWord(p int) bool {
+	toks := sc.toks
+	t := toks[p]
+	if p+1 >= len(toks) || !sc.roleCov[p+1] || sc.roleCov[p] || sc.gazCov[p] >= 0 || sc.demonym[p] != "" ||
+		t.poss || !unicode.IsLetter(rune(t.lower[0])) || len(t.lower) < 3 {
+		return false
+	}
+	w := t.lower
+	if functionWords[w] || speechVerbs[w] || govVerbs[w] || determiners[w] || causativeVerbs[w] || stopCaps[w] ||
+		strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if t.cap && !t.initial {
+		return false
+	}
+	if p == 0 || t.initial || !sc.linked(p-1) {
+		return true
+	}
+	q := toks[p-1].lower
+	return modifiers[q] || levelWords[q] || determiners[q] || speechVerbs[q] || sc.gazCov[p-1] >= 0 || sc.demonym[p-1] != ""
 }
 
 func synonym(w string) string {
@@ -446,7 +543,7 @@ func (sc *sentenceScan) findAnaphors() {
 // eligible reports whether token k can be part of a capitalized name chunk.
 func (sc *sentenceScan) eligible(k int) bool {
 	t := sc.toks[k]
-	if !t.cap || sc.gazCov[k] >= 0 || sc.roleCov[k] || t.contr {
+	if !t.cap || sc.gazCov[k] >= 0 || sc.roleCov[k] || t.contr || sc.instCov[k] {
 		return false
 	}
 	if sc.demonym[k] != "" {
@@ -490,7 +587,7 @@ func (sc *sentenceScan) findChunks() {
 			continue
 		}
 		b := a + 1
-		for b < n && !toks[b-1].poss {
+		for b < n && (!toks[b-1].poss || sc.possOf[b-1]) {
 			if toks[b-1].hyph && sc.gap(b-1) == "-" {
 				if sc.eligible(b) && !sc.splitHyphen(b-1, b) {
 					b++
@@ -515,7 +612,7 @@ func (sc *sentenceScan) findChunks() {
 				c++
 			}
 			if c > b && c < n && sc.eligible(c) {
-				if (toks[b].lower != "of" && toks[b].lower != "for") || geoHeads[toks[b-1].text] || orgHeads[toks[b-1].text] {
+				if (toks[b].lower != "of" && toks[b].lower != "for") || geoHeads[toks[b-1].text] || orgHeads[toks[b-1].text] || sc.possOf[b-1] {
 					b = c + 1
 					continue
 				}
@@ -553,7 +650,8 @@ func (sc *sentenceScan) emitChunk(a, b int, weak bool) {
 	toks := sc.toks
 	org := false
 	for k := a; k < b; k++ {
-		org = org || orgHeads[toks[k].text]
+		org = org || orgHeads[toks[k].text] || sc.possOf[k]
+		org = org || (b-a > 1 && namedThingHeads[toks[k].text] && !sc.headline)
 	}
 	for !org && a < b && sc.demonym[a] != "" {
 		a++ // "Russian Deputy Foreign": the demonym belongs to a title
@@ -573,6 +671,18 @@ func (sc *sentenceScan) emitChunk(a, b int, weak bool) {
 	c.last = toks[b-1].text
 
 	c.org = org
+	c.firstWord = toks[a].text
+	if c.words > 1 && placeHeads[toks[b-1].text] && !org && !sc.headline {
+		c.place = true // "Ostra River", "Donetsk Oblast"
+	}
+	if org && (companySuffixes[toks[b-1].text] || sc.possOf[a]) {
+		c.company = true
+	}
+	if c.words == 1 && !toks[a].upper && hasCompanyMorph(toks[a].text) {
+		c.company = true // "Rosselkhozbank", "Lukoil"
+	}
+	sc.businessCues(&c, b)
+	c.nameLike = sc.looksLikeFullName(a, b)
 	if c.words == 1 && toks[a].upper && len(toks[a].text) <= 6 && !strings.ContainsAny(toks[a].text, "0123456789") {
 		c.acronym = true
 	}
@@ -621,6 +731,11 @@ func (sc *sentenceScan) emitChunk(a, b int, weak bool) {
 		if toks[b-1].poss && g == " " && ownedRoles[w] {
 			c.person = true // "Putin's spokesperson", "Trump's aides"
 		}
+		// "WASHINGTON (Danube Wire) -": a name in brackets after a
+		// dateline is the outlet.
+		if a > 0 && toks[a-1].upper && strings.HasSuffix(sc.text[toks[a-1].pe:toks[a].s], "(") && strings.HasPrefix(g, ")") {
+			c.org, c.nameLike = true, false
+		}
 		if g == " (" && toks[b].upper && strings.HasPrefix(sc.text[toks[b].pe:], ")") {
 			if initials(toks[a:b]) == strings.ReplaceAll(toks[b].text, ".", "") {
 				c.defines = toks[b].text
@@ -641,6 +756,7 @@ func (sc *sentenceScan) emitChunk(a, b int, weak bool) {
 			c.person, c.speech = true, true // "..., said Witkoff."
 		}
 	}
+	c.personCue = c.person && !c.speech
 	sc.out = append(sc.out, c)
 }
 
@@ -702,4 +818,40 @@ func initials(toks []token) string {
 		}
 	}
 	return b.String()
+}
+
+// looksLikeFullName reports whether tokens [a, b) have the form of a
+// person's full name with no other evidence: two or three capitalized words
+// in mid-sentence ("met Hanna Sorel"), none of them a word the article also
+// uses in lower case, a name head ("River", "Agency") or a calendar word,
+// and not after an article or a preposition of place ("the Lower Quay", "a
+// Complete Ceasefire", "in Velyka Novosilka").
+func (sc *sentenceScan) looksLikeFullName(a, b int) bool {
+	toks := sc.toks
+	if sc.headline || b-a < 2 || b-a > 3 || toks[a].initial {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if !t.cap || t.upper || len(t.text) < 2 || sc.st.lowerSeen[t.lower] || months[t.lower] ||
+			orgHeads[t.text] || placeHeads[t.text] || geoHeads[t.text] || namedThingHeads[t.text] ||
+			modifiers[t.lower] || sc.demonym[k] != "" || sc.possOf[k] {
+			return false
+		}
+		if k > a && sc.text[toks[k-1].pe:t.s] != " " && !(sc.text[toks[k-1].pe:t.s] == "-" && toks[k-1].hyph) {
+			return false
+		}
+		for _, r := range t.text {
+			if !unicode.IsLetter(r) && r != '\'' && r != '\u2019' {
+				return false
+			}
+		}
+	}
+	if a > 0 && sc.text[toks[a-1].pe:toks[a].s] == " " {
+		p := toks[a-1].lower
+		if determiners[p] || placePreps[p] || p == "of" || toks[a-1].poss {
+			return false
+		}
+	}
+	return true
 }

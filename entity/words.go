@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
 
 // Word lists that steer recognition. They are lower-case and matched
 // case-insensitively unless said otherwise.
@@ -24,7 +28,7 @@ type roleInfo struct {
 var roles = func() map[string]roleInfo {
 	m := map[string]roleInfo{}
 	// Roles that also work as anaphors: "the president", "the envoy".
-	for _, r := range strings.Split(`president|vice president|president-elect|prime minister|premier|chancellor|leader|supreme leader|foreign minister|defense minister|defence minister|interior minister|finance minister|minister|secretary of state|secretary of defense|defense secretary|treasury secretary|secretary-general|secretary general|press secretary|secretary|envoy|special envoy|spokesperson|spokesman|spokeswoman|ambassador|king|queen|pope|emir|crown prince|senator|governor|mayor|general|admiral|commander|negotiator|adviser|advisor|national security adviser|chief of staff|attorney general|speaker|chairman|chairwoman|chief executive|director|commissioner|aide|chief|judge|justice|representative|sheikh|ayatollah`, "|") {
+	for _, r := range strings.Split(`president|vice president|president-elect|prime minister|premier|chancellor|leader|supreme leader|foreign minister|defense minister|defence minister|interior minister|finance minister|minister|secretary of state|secretary of defense|defense secretary|treasury secretary|secretary-general|secretary general|press secretary|secretary|envoy|special envoy|spokesperson|spokesman|spokeswoman|ambassador|king|queen|pope|emir|crown prince|senator|governor|mayor|general|admiral|commander|negotiator|adviser|advisor|national security adviser|chief of staff|attorney general|speaker|chairman|chairwoman|chief executive|director|commissioner|aide|chief|judge|justice|representative|sheikh|ayatollah|manager`, "|") {
 		m[r] = roleInfo{anaphor: true}
 	}
 	// Titles that only ever precede a name.
@@ -118,3 +122,70 @@ var determiners = set(`the a an his her its their`)
 
 // stopAcronyms are all-caps words that are shouting, not acronyms.
 var stopAcronyms = set(`END AND THE NOT ALL NEW BIG NOW YES NO WAR OK CEO TV PM AM IT WE`)
+
+// instHeads are lower-case nouns that head a descriptive name of an
+// institution ("the regional health ministry", "the Trump
+// administration"), with the type such a name gets.
+var instHeads = func() map[string]parallax.EntityType {
+	m := map[string]parallax.EntityType{}
+	for _, w := range strings.Fields(`ministry agency service department office police court brigade army military navy council committee commission authority union regulator inspectorate watchdog bureau directorate parliament legislature embassy consulate prosecutor prosecutors coalition alliance party`) {
+		m[w] = parallax.Organization
+	}
+	for _, w := range strings.Fields(`government administration cabinet`) {
+		m[w] = parallax.Government
+	}
+	return m
+}()
+
+// companyHeads name a business by what it is ("the company", "the chemicals
+// group"); such a phrase always refers back to a company named earlier.
+var companyHeads = set(`company firm group maker manufacturer producer conglomerate carrier airline lender insurer retailer operator supplier startup giant business corporation`)
+
+// pluralHeads speak for a state when a nationality names it: "Ukrainian
+// officials said".
+var pluralHeads = set(`officials authorities`)
+
+// standaloneHeads name a speaker even without a modifier or antecedent:
+// "police said", "the government said".
+var standaloneHeads = set(`police government military army cabinet`)
+
+// levelWords place an institution in a hierarchy: "the regional health
+// ministry", "the state news agency".
+var levelWords = set(`regional national state federal local city provincial municipal county district central public parliamentary presidential military civil foreign interior international supreme constitutional metropolitan town village`)
+
+// descriptiveWords say something about an institution already named
+// instead of naming one: "the same company", "the embattled ministry".
+var descriptiveWords = set(`same new old other whole entire such own only first last next former current previous main key latest biggest largest big small powerful influential respective relevant said very all both each every any no some its their his her our this that these those`)
+
+// followers may come right after an institution's head noun without making
+// the head a modifier of another noun ("the ministry said" but not "the
+// ministry spokesman").
+var followers = set(`is was are were be been has had have will would could should can may might must did does do not also still then now later on in at for to from with by about after before as and or but that which who whose when where while than since until if because so said says told added noted confirmed reported announced warned urged denied declined refused stated insisted argued claimed found made took gave saw got kept held put set sent left began became brought wrote spoke ran met paid sought knew thought cut`)
+
+// causativeVerbs take a capital as object and its government as the actor
+// of the next verb: "led Washington to restart aid".
+var causativeVerbs = set(`led lead leads leading urged urge urges urging pressed press presses pressing asked ask asks asking forced force forces forcing pushed push pushes pushing prompted prompt prompts persuaded persuade convinced convince convinces called allowed allow allows encouraged encourage encourages invited invite invites warned warn warns told tell tells compelled compel pressured pressure pressures spurred spur spurs got get gets`)
+
+// placeHeads at the end of a capitalized name make it a place: "Ostra
+// River", "Donetsk Oblast".
+var placeHeads = set(`River Lake Valley Mountains Mountain Mount Island Islands Peninsula Desert Forest Canal Creek Hills Coast Oblast Region Province District County Square Bridge Airport Highway Avenue Street Road Dam Reservoir`)
+
+// namedThingHeads end names of agreements and programmes that may contain
+// a place: "Black Sea Grain Initiative", "Minsk Agreement".
+var namedThingHeads = set(`Initiative Agreement Agreements Accord Accords Deal Pact Treaty Fund Program Programme Plan Corridor Protocol Declaration Charter Summit Convention Conference Forum Project Pipeline`)
+
+// companySuffixes end names of businesses: "Veltran Chemicals", "Halvard
+// Group".
+var companySuffixes = set(`Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC PLC Plc Group Company Co. Chemicals Industries Holdings Motors Airlines Airways Energy Technologies Systems Bank Pharmaceuticals Pharma Steel Oil Mining Foods Logistics Shipping Capital Partners Ventures Electronics Telecom Petroleum`)
+
+// companyMorphs are word endings that make a single unknown word a business
+// name: "Rosselkhozbank", "Gazprom", "Lukoil".
+var companyMorphs = []string{"bank", "prom", "neft", "gaz", "oil", "soft", "tech", "corp", "energo", "atom", "com"}
+
+// businessCues after a name ("X shares fell", "X's chief executive") make
+// it a company.
+var businessCues = set(`shares stock stocks shareholders investors`)
+
+// businessVerbs after ", which" make a name a company: "X, which makes
+// solvents".
+var businessVerbs = set(`makes produces owns operates employs manufactures sells supplies builds runs markets exports`)
