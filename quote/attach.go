@@ -124,10 +124,18 @@ func (a *analysis) cueInSentence(r *region) int {
 	if s1 < 0 {
 		return -1
 	}
+	// Only speech cues: in "Grushko said Moscow would seek "ironclad
+	// guarantees"" Grushko speaks, Moscow only seeks.
+	return a.nearestCue(r, s1, s2, false)
+}
+
+// nearestCue is cueInSentence among speech cues or among attribution-only
+// cues.
+func (a *analysis) nearestCue(r *region, s1, s2 int, attrOnly bool) int {
 	best, bestDist := -1, 1<<62
 	for ci := a.firstCueIn(s1); ci < len(a.cues) && a.cues[ci].sent <= s2; ci++ {
 		c := &a.cues[ci]
-		if !c.spk.ok {
+		if !c.spk.ok || c.info.attrOnly != attrOnly {
 			continue
 		}
 		var d int

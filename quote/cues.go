@@ -1,6 +1,11 @@
 package quote
 
-import "github.com/parallax-news/parallax"
+import (
+	"bytes"
+	"slices"
+
+	"github.com/parallax-news/parallax"
+)
 
 // cue is one speech verb or "according to" with its speaker.
 type cue struct {
@@ -55,23 +60,25 @@ func (a *analysis) findCues() {
 			a.cues = append(a.cues, c)
 			continue
 		}
-		info, ok := verbs[string(a.lower(i))]
-		if !ok || a.notSpeech(i) {
+		info, ext, ok := a.cueWord(i)
+		if !ok {
 			continue
 		}
 		// A capitalized cue word inside a sentence is part of a name
 		// ("the United States").
-		if t.cap && i > 0 && a.toks[i-1].sent == t.sent && !a.isPunct(i-1, '"') && a.toks[i-1].kind != tMark {
+		if t.cap && i > 0 && a.toks[i-1].sent == t.sent && !a.isPunct(i-1, '"') && a.toks[i-1].kind != tMark &&
+			!a.titleCase(t.sent) {
 			continue
 		}
 		c := cue{tok: i, info: info, sent: t.sent, ent: -1}
-		c.ext = a.extend(i, info)
+		c.ext = a.extend(ext, info)
 		a.speakerFor(&c)
-		if ambiguousNouns[string(a.lower(i))] && (!a.clearSpeaker(&c) || c.viaPP) {
+		if (ambiguousNouns[string(a.lower(i))] || info.attrOnly && !info.participle) && (!a.clearSpeaker(&c) || c.viaPP) {
 			continue
 		}
 		a.cues = append(a.cues, c)
 	}
+	a.colonCues()
 	// Participles and coordinated verbs ("..., adding that", "but
 	// emphasized that") borrow the speaker of the clause.
 	for ci := range a.cues {
@@ -84,12 +91,14 @@ func (a *analysis) findCues() {
 			continue
 		}
 		for k := ci - 1; k >= 0 && a.cues[k].sent == c.sent; k-- {
-			if p := &a.cues[k]; p.spk.ok && !p.according {
+			if p := &a.cues[k]; p.spk.ok && !p.according && !p.info.attrOnly {
 				c.spk, c.ent, c.borrowed = p.spk, p.ent, true
 				break
 			}
 		}
-		if !c.spk.ok && c.info.participle {
+		if !c.spk.ok && (c.info.participle || !c.info.attrOnly) {
+			// "Grimm stormed back, leaned into him and said": the
+			// subject of the coordinated verbs.
 			if p := a.clauseSubject(c.sent, c.tok); p.ok {
 				c.spk, c.ent, c.borrowed = p, a.entityOf(p), true
 			}
@@ -104,7 +113,9 @@ func (a *analysis) findCues() {
 		if !c.according {
 			c.that = a.thatAfter(c)
 		}
-		if !c.spk.ok {
+		if !c.spk.ok || c.info.attrOnly {
+			// Attribution-only cues report no speech: no direct quote
+			// attaches to them.
 			continue
 		}
 		if c.that >= 0 {
@@ -115,6 +126,114 @@ func (a *analysis) findCues() {
 		}
 		a.tailAt[a.toks[a.tail(c)].end] = ci
 	}
+}
+
+// cueWord reports whether word token i opens a cue, with the cue's info
+// and its last token so far: a speech verb, an attribution verb, or a
+// verb with its particle ("called for", "pointed to", "lashed out at").
+func (a *analysis) cueWord(i int) (verbInfo, int, bool) {
+	s := a.toks[i].sent
+	// Map look-ups with string(a.lower(i)) do not allocate; a.is reuses
+	// the same buffer, so the word is looked up again after it.
+	if parts, ok := phrasalCues[string(a.lower(i))]; ok && a.usable(i+1, s) {
+		ing := bytes.HasSuffix(a.lower(i), []byte("ing"))
+		for _, p := range parts {
+			if !a.is(i+1, p) {
+				continue
+			}
+			ext := i + 1
+			if p == "out" && a.usable(i+2, s) && a.in(i+2, outAt) {
+				ext = i + 2
+			}
+			if a.is(i-1, "the") || a.is(i-1, "a") || a.is(i-1, "an") {
+				return verbInfo{}, 0, false
+			}
+			return verbInfo{mode: free, attrOnly: true, participle: ing}, ext, true
+		}
+	}
+	info, ok := verbs[string(a.lower(i))]
+	if !ok {
+		info, ok = attrVerbs[string(a.lower(i))]
+	}
+	if !ok || a.notSpeech(i) {
+		return verbInfo{}, 0, false
+	}
+	if info.attrOnly && (a.in(i-1, nounMarkers) || a.possessive(max(i-1, 0)) && i > 0) {
+		return verbInfo{}, 0, false // "their support", "Trump's plans"
+	}
+	return info, i, true
+}
+
+// nounMarkers before a cue word make it a noun or an infinitive ("to
+// support", "his plans", "the show").
+var nounMarkers = set("to", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"this", "that", "these", "those", "of", "no", "any", "some", "whose")
+
+// colonCues adds a cue for a colon that introduces a direct quote when
+// no speech verb precedes it in its sentence ("Biden was quick to
+// retort: "..."", "Fox tweeted his own recollection in response:" before
+// a quoted paragraph): the speaker is the clause's subject and the colon
+// is the cue. Cues stay in text order.
+func (a *analysis) colonCues() {
+	var extra []cue
+	for i, t := range a.toks {
+		if t.kind != tPunct || t.punct != ':' || t.quoted || t.sent < 0 || !a.introducesQuote(i) {
+			continue
+		}
+		if a.verbBefore(i) {
+			continue // "Witkoff said:" has its verb
+		}
+		p := a.clauseSubject(t.sent, i)
+		if !p.ok || p.to >= i-1 && a.toks[p.to].end == t.start {
+			continue // "Trump: ..." with nothing said
+		}
+		extra = append(extra, cue{tok: i, ext: i, info: verbInfo{mode: quoteOnly}, sent: t.sent, spk: p, ent: a.entityOf(p)})
+	}
+	if len(extra) == 0 {
+		return
+	}
+	a.cues = append(a.cues, extra...)
+	slices.SortStableFunc(a.cues, func(x, y cue) int { return x.tok - y.tok })
+}
+
+// verbBefore reports whether a speech cue ends right before token i, time
+// words aside ("said Thursday:").
+func (a *analysis) verbBefore(i int) bool {
+	j := i - 1
+	for j >= 0 && a.in(j, timeWords) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	for ci := a.firstCueIn(a.toks[i].sent); ci < len(a.cues) && a.cues[ci].tok <= j; ci++ {
+		if a.tail(&a.cues[ci]) == j || a.cues[ci].ext == j {
+			return true
+		}
+	}
+	return false
+}
+
+// introducesQuote reports whether the colon at token i is followed by an
+// opening quote mark, right after it or at the start of the next
+// paragraph.
+func (a *analysis) introducesQuote(i int) bool {
+	n := i + 1
+	if n >= len(a.toks) || a.toks[n].kind != tMark {
+		return false
+	}
+	r := a.regionAt(a.toks[n].start)
+	if r < 0 || a.regs[r].open != a.toks[n].start {
+		return false
+	}
+	return a.regs[r].para == a.paraOf(i) || a.regs[r].para == a.paraOf(i)+1
+}
+
+func (a *analysis) paraOf(i int) int {
+	if s := a.toks[i].sent; s >= 0 {
+		return a.sents[s].para
+	}
+	return -1
 }
 
 // notSpeech filters uses of cue words that are not speech: "the said
@@ -136,14 +255,24 @@ func (a *analysis) notSpeech(i int) bool {
 }
 
 func (a *analysis) clearSpeaker(c *cue) bool {
-	if !c.spk.ok || c.inverted {
+	if c.inverted && c.spk.ok {
+		// `"...," says Perry`: right after a quote the word is a verb.
+		j := c.tok - 1
+		if a.isPunct(j, ',') {
+			j--
+		}
+		return j >= 0 && a.toks[j].kind == tMark
+	}
+	if !c.spk.ok {
 		return false
 	}
-	if c.spk.pronoun || c.ent >= 0 {
+	if c.spk.pronoun || c.spk.rel || c.ent >= 0 {
 		return true
 	}
 	w := string(a.baseLower(c.spk.to))
-	return personNominals[w] || orgNominals[w] || docNominals[w]
+	// A capitalized plural names a group: "Democrats", "Republicans".
+	plural := a.toks[c.spk.to].cap && len(w) > 3 && w[len(w)-1] == 's' && !a.possessive(c.spk.to)
+	return personNominals[w] || orgNominals[w] || docNominals[w] || quantNominals[w] || plural
 }
 
 // extend grows a cue over its addressee and venue: "told reporters",
@@ -204,6 +333,30 @@ func (a *analysis) speakerFor(c *cue) {
 			p = s
 		}
 	}
+	if !p.ok && !c.info.participle && !c.info.attrOnly && !ambiguousNouns[string(a.lower(v))] {
+		// "A source close to him said", "People briefed on the move
+		// said": the subject opens the clause and is followed by its
+		// modifiers, not by another clause.
+		if s := a.clauseSubject(c.sent, v); s.ok && s.to < v && a.plainGap(s.to+1, v-1) {
+			p = s
+			// "The Kessling fire brigade said": lower-case nouns
+			// after the phrase complete it.
+			k := v - 1
+			for k > p.to && a.in(k, backSkip) {
+				k--
+			}
+			compound := true
+			for i := p.to + 1; i <= k; i++ {
+				if a.toks[i].kind != tWord || a.in(i, stopWords) || a.in(i, preps) || a.in(i, backSkip) {
+					compound = false
+					break
+				}
+			}
+			if compound {
+				p.to = k
+			}
+		}
+	}
 	if p.ok {
 		c.spk, c.ent = p, a.entityOf(p)
 		return
@@ -214,6 +367,28 @@ func (a *analysis) speakerFor(c *cue) {
 	if p := a.invertedAfter(c); p.ok {
 		c.spk, c.ent, c.inverted = p, a.entityOf(p), true
 	}
+}
+
+// plainGap reports whether tokens [from, to] can be a subject's
+// modifiers: at most 15 tokens, with no conjunction, semicolon, colon,
+// quote mark or other cue word that would start another clause.
+func (a *analysis) plainGap(from, to int) bool {
+	if to-from >= 15 {
+		return false
+	}
+	for i := from; i <= to; i++ {
+		t := a.toks[i]
+		if t.kind == tMark || t.quoted || a.isPunct(i, ';') || a.isPunct(i, ':') || a.in(i, clauseJoins) ||
+			a.in(i, relatives) || a.is(i, "that") {
+			return false
+		}
+		if t.kind == tWord {
+			if _, _, cue := a.cueWord(i); cue {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // invertedAfter reads "said the Kremlin readout," — a strict phrase right
@@ -229,8 +404,33 @@ func (a *analysis) invertedAfter(c *cue) phrase {
 		return phrase{}
 	}
 	n := p.to + 1
-	if n < len(a.toks) && a.toks[n].sent == s && a.toks[n].kind == tWord {
+	// "says Perry in the new ad": a prepositional phrase may follow.
+	if n < len(a.toks) && a.toks[n].sent == s && a.toks[n].kind == tWord && !a.in(n, venuePreps) {
 		return phrase{}
 	}
 	return p
+}
+
+// venuePreps may follow an inverted speaker ("said Perry in a statement",
+// "says Smith at the rally").
+var venuePreps = set("in", "at", "during", "after", "before", "via")
+
+// titleCase reports whether sentence s is a headline in title case: at
+// least three words and most of them capitalized, so that "Trump Says He
+// Will Run" still has its cue.
+func (a *analysis) titleCase(s int) bool {
+	if s < 0 || s >= len(a.sents) {
+		return false
+	}
+	words, caps := 0, 0
+	for i := a.tokenAt(a.sents[s].span.Start); i < len(a.toks) && a.toks[i].sent == s; i++ {
+		if a.toks[i].kind != tWord || a.toks[i].quoted {
+			continue
+		}
+		words++
+		if a.toks[i].cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
 }

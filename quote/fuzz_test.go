@@ -9,7 +9,7 @@ import (
 )
 
 func FuzzFind(f *testing.F) {
-	for _, tc := range findTests {
+	for _, tc := range append(findTests, attributionTests...) {
 		f.Add(tc.text)
 	}
 	f.Add(benchArticle)

@@ -20,6 +20,7 @@ const (
 
 type verbInfo struct {
 	mode       clauseMode
+	attrOnly   bool // credits content without reporting speech: no Quote
 	participle bool // "adding", "saying": the subject is usually elsewhere
 	told       bool // takes the addressee before the clause ("told reporters that")
 }
@@ -72,6 +73,22 @@ var verbs = map[string]verbInfo{
 	"condemned": {mode: quoteOnly}, "accused": {mode: quoteOnly},
 	"asked": {mode: quoteOnly}, "posted": {mode: quoteOnly},
 	"lamented": {mode: needThat},
+	// Base forms after a plural or pronoun subject ("critics argue that").
+	"argue": {mode: free}, "claim": {mode: needThat}, "note": {mode: needThat},
+	"warn": {mode: needThat}, "explain": {mode: needThat}, "insist": {mode: needThat},
+	"stress": {mode: needThat}, "emphasize": {mode: needThat}, "report": {mode: needThat},
+	"confirm": {mode: needThat}, "announce": {mode: needThat}, "tell": {mode: needThat, told: true},
+	"write": {mode: needThat}, "add": {mode: needThat}, "declare": {mode: needThat},
+	"contend": {mode: needThat}, "acknowledge": {mode: needThat}, "admit": {mode: needThat},
+	"deny": {mode: needThat}, "predict": {mode: needThat}, "suggest": {mode: needThat},
+	"retorted": {mode: free}, "countered": {mode: free}, "pleaded": {mode: quoteOnly},
+	"tweeting": {mode: needThat, participle: true}, "posting": {mode: quoteOnly, participle: true},
+	"accusing": {mode: quoteOnly, participle: true}, "criticizing": {mode: quoteOnly, participle: true},
+	"praising": {mode: quoteOnly, participle: true}, "blasting": {mode: quoteOnly, participle: true},
+	"mocking": {mode: quoteOnly, participle: true}, "slamming": {mode: quoteOnly, participle: true},
+	"recalling": {mode: needThat, participle: true}, "promising": {mode: needThat, participle: true},
+	"vowing": {mode: needThat, participle: true}, "predicting": {mode: needThat, participle: true},
+	"replying": {mode: needThat, participle: true}, "responding": {mode: quoteOnly, participle: true},
 
 	"saying": {mode: free, participle: true}, "adding": {mode: free, participle: true},
 	"noting": {mode: free, participle: true}, "stating": {mode: free, participle: true},
@@ -127,6 +144,13 @@ var personNominals = set("spokesperson", "spokesman", "spokeswoman", "spokespeop
 	"superintendent", "sheriff", "chiefs", "monitors", "mediators", "militants", "rebels",
 	"allies", "partners", "sides", "participants")
 
+// quantNominals head subjects that count people or share them out:
+// "Twenty-four percent said", "nearly half say", "most believe", "others
+// argue".
+var quantNominals = set("percent", "half", "majority", "minority", "third", "thirds", "quarter",
+	"quarters", "most", "many", "others", "another", "both", "few", "several", "none", "all",
+	"plurality", "share", "fifth", "fifths", "tenth", "tenths")
+
 // orgNominals name bodies; "the ministry said" has no entity but is not
 // a person either.
 var orgNominals = set("government", "administration", "ministry", "office", "department",
@@ -146,7 +170,10 @@ var docNominals = set("statement", "statements", "readout", "readouts", "summary
 	"message", "tweet", "note", "communique", "announcement", "document", "memo", "filing",
 	"notice", "decree", "website", "channel", "video", "address", "speech", "interview",
 	"briefing", "remarks", "data", "figures", "estimate", "estimates", "tally", "count",
-	"assessment", "analysis", "study", "survey", "poll", "update", "bulletin", "filings")
+	"assessment", "analysis", "study", "survey", "poll", "update", "bulletin", "filings",
+	"polls", "surveys", "studies", "records", "documents", "reports", "results", "numbers",
+	"emails", "lawsuit", "suit", "complaint", "ad", "ads", "book", "article", "editorial", "op-ed",
+	"documents", "papers", "research", "evidence", "tweets", "platform", "order", "ruling", "bill")
 
 // relayHeads pass the attribution on to the "of" phrase: "a translation of
 // the Kremlin's readout" is the Kremlin speaking.

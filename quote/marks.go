@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -125,6 +126,52 @@ func trimSpan(text string, s parallax.Span) parallax.Span {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// doubledMarks rewrites two apostrophes used as a double quote mark
+// (”Yes,” he said — the convention of some newspaper archives) into one
+// double quote plus a space, keeping every byte offset: an opening pair
+// becomes ` "` and a closing pair `" `. Only pairs that can open or close
+// (a space or punctuation on the outer side, text on the inner side) are
+// rewritten; the text is copied only when it has any.
+func doubledMarks(text string) string {
+	i := strings.Index(text, "''")
+	if i < 0 {
+		return text
+	}
+	b := []byte(text)
+	for ; i >= 0 && i+1 < len(b); i = nextPair(b, i) {
+		if i > 0 && b[i-1] == '\'' || i+2 < len(b) && b[i+2] == '\'' {
+			continue // three or more apostrophes: leave them
+		}
+		before, after := byte(' '), byte(' ')
+		if i > 0 {
+			before = b[i-1]
+		}
+		if i+2 < len(b) {
+			after = b[i+2]
+		}
+		switch {
+		case opensAfter(before) && !isSpaceByte(after):
+			b[i], b[i+1] = ' ', '"'
+		case !isSpaceByte(before) && !isWordByte(after):
+			b[i], b[i+1] = '"', ' '
+		}
+	}
+	return string(b)
+}
+
+func nextPair(b []byte, i int) int {
+	k := bytes.Index(b[i+2:], []byte("''"))
+	if k < 0 {
+		return -1
+	}
+	return i + 2 + k
+}
+
+// opensAfter reports whether a quote may open after byte c.
+func opensAfter(c byte) bool {
+	return isSpaceByte(c) || strings.IndexByte("([{-/:", c) >= 0 || c >= 0x80
+}
+
 // findRegions pairs quote marks paragraph by paragraph. Double quotes
 // alternate open/close; a mark that can only close while no quote is open
 // (5" of rain) is skipped, and a mark that can only open while one is open
@@ -169,7 +216,7 @@ func (a *analysis) findRegions() {
 			continue
 		}
 		n := &a.regs[i+1]
-		if n.para == r.para+1 && !n.single && n.open == a.paras[n.para].Start {
+		if n.para == r.para+1 && !n.single && onlySpace(a.text[a.paras[n.para].Start:n.open]) {
 			r.next, n.prev = i+1, i
 		}
 	}

@@ -13,6 +13,15 @@
 // multi-paragraph quote). Pronouns resolve to the nearest preceding person
 // entity; nominals ("officials", "a spokesperson") keep the speaker
 // unknown but record where they are named.
+//
+// Attribution is wider than speech. Verbs of belief, evidence, intention
+// and stance ("Democrats fear that ...", "polls show ...", "Rubio wants
+// to ...", "Christie endorsed Trump", "called for a special prosecutor")
+// and speech verbs used with a plain object ("announced his candidacy")
+// credit content to a source as an Attribution without making a Quote;
+// such an attribution is dropped when its cue lies inside content already
+// credited to another source ("Trump said Clinton wants ..." is Trump's
+// claim), and no direct quote attaches to its cue.
 package quote
 
 import (
@@ -50,6 +59,20 @@ import (
 //     the "according to" source.
 //   - Scare quotes and other unattributed quotes are direct quotes with
 //     Speaker -1, zero SpeakerSpan and Cue, and no attribution.
+//   - Two apostrophes used as a double mark (”Yes,” he said) are quote
+//     marks.
+//   - A colon introducing a quote, with no speech verb right before it,
+//     is the cue; the clause's subject speaks ("Biden retorted at once:
+//     "..."", also across a paragraph break).
+//   - An attribution interjected in its clause ("By dropping the line,
+//     Ms. Tchen said, the White House can ...") reports both halves: two
+//     indirect quotes with the same speaker and cue.
+//   - Subjects may carry a parenthesis ("Sanders (I-Vt.) said"), a dash
+//     aside, a post-modifier ("A source close to him said"), a quantity
+//     ("Twenty-four percent said") or be a relative pronoun ("who
+//     endorsed Trump", SpeakerSpan "who", Speaker its antecedent).
+//   - "he"/"she" resolve to the last speaker of the three sentences before
+//     when the nearest person named does not open its sentence.
 func Find(doc *parallax.Document) ([]parallax.Quote, []parallax.Attribution) {
 	if doc == nil || doc.Text == "" {
 		return nil, nil
@@ -97,10 +120,15 @@ type analysis struct {
 
 	quotes []parallax.Quote
 	attrs  []parallax.Attribution
+	// weak are attributions of attribution-only cues; they are kept
+	// unless their cue lies inside content credited to another source.
+	weak []parallax.Attribution
+
+	titles []string // see title
 }
 
 func newAnalysis(doc *parallax.Document) *analysis {
-	a := &analysis{text: doc.Text, ents: doc.Entities, buf: make([]byte, 0, 32)}
+	a := &analysis{text: doubledMarks(doc.Text), ents: doc.Entities, buf: make([]byte, 0, 32)}
 	n := len(doc.Text)
 	a.paras = cleanSpans(doc.Paragraphs, n)
 	if len(a.paras) == 0 {
@@ -143,6 +171,7 @@ func (a *analysis) finish() ([]parallax.Quote, []parallax.Attribution) {
 		}
 		a.quotes = append(a.quotes, q)
 	}
+	a.attrs = append(a.attrs, keepOuter(a.weak, a.attrs)...)
 	slices.SortFunc(a.quotes, func(x, y parallax.Quote) int {
 		if x.Span.Start != y.Span.Start {
 			return x.Span.Start - y.Span.Start
@@ -166,6 +195,25 @@ func (a *analysis) finish() ([]parallax.Quote, []parallax.Attribution) {
 	})
 	a.attrs = slices.Compact(a.attrs)
 	return a.quotes, a.attrs
+}
+
+// keepOuter returns the weak attributions whose cue lies outside the
+// content of every other attribution: in "Trump said Clinton wants higher
+// taxes" Trump is the source, and what Clinton wants is his claim.
+func keepOuter(weak, strong []parallax.Attribution) []parallax.Attribution {
+	var out []parallax.Attribution
+	for i, w := range weak {
+		inside := slices.ContainsFunc(strong, func(s parallax.Attribution) bool { return s.Content.Contains(w.Cue) })
+		for j := range weak {
+			if j != i && weak[j].Content.Contains(w.Cue) && !w.Content.Contains(weak[j].Cue) {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func cmpKind(x, y parallax.QuoteKind) int {

@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/parallax-news/parallax"
+import (
+	"bytes"
+
+	"github.com/parallax-news/parallax"
+)
 
 // startAdverbials may stand between a verb and its "that" ("said on
 // Tuesday that", "said after the call that").
@@ -21,7 +25,7 @@ var leadingTime = set("monday", "tuesday", "wednesday", "thursday", "friday", "s
 func (a *analysis) reported() {
 	for ci := range a.cues {
 		c := &a.cues[ci]
-		if c.consumed || !c.spk.ok {
+		if c.consumed || !c.spk.ok || a.negated(c) {
 			continue
 		}
 		switch {
@@ -30,22 +34,90 @@ func (a *analysis) reported() {
 				a.attribute(c, content)
 			}
 		case c.info.mode == quoteOnly:
-			if !c.used {
-				if content, ok := a.describedAs(c); ok {
-					a.attribute(c, content)
-				}
-			}
-		default:
-			content, ok := a.reportedContent(ci)
-			if !ok {
+			if c.used {
 				continue
 			}
-			a.quotes = append(a.quotes, parallax.Quote{Span: content, Kind: parallax.Indirect,
-				Speaker: c.ent, SpeakerSpan: a.phraseSpan(c.spk), Cue: a.cueSpan(c)})
-			a.attribute(c, content)
+			if content, ok := a.describedAs(c); ok {
+				a.attribute(c, content)
+			} else if content, ok := a.objectContent(ci); ok {
+				a.addWeak(c, content)
+			}
+		default:
+			if before, after, ok := a.interjected(ci); ok {
+				for _, content := range []parallax.Span{before, after} {
+					if !c.info.attrOnly {
+						a.quotes = append(a.quotes, parallax.Quote{Span: content, Kind: parallax.Indirect,
+							Speaker: c.ent, SpeakerSpan: a.phraseSpan(c.spk), Cue: a.cueSpan(c)})
+						a.attribute(c, content)
+					} else {
+						a.addWeak(c, content)
+					}
+				}
+				continue
+			}
+			content, ok := a.reportedContent(ci)
+			switch {
+			case !ok && c.info.mode == needThat && !c.used:
+				// "announced his candidacy": no reported speech, but the
+				// object is still credited to the source.
+				if content, ok := a.objectContent(ci); ok {
+					a.addWeak(c, content)
+				}
+			case !ok:
+			case c.info.attrOnly:
+				a.addWeak(c, content)
+			default:
+				a.quotes = append(a.quotes, parallax.Quote{Span: content, Kind: parallax.Indirect,
+					Speaker: c.ent, SpeakerSpan: a.phraseSpan(c.spk), Cue: a.cueSpan(c)})
+				a.attribute(c, content)
+			}
 		}
 	}
 }
+
+// addWeak records an attribution that reports no speech; see keepOuter.
+func (a *analysis) addWeak(c *cue, content parallax.Span) {
+	a.weak = append(a.weak, parallax.Attribution{Source: c.ent, SourceSpan: a.phraseSpan(c.spk),
+		Cue: a.cueSpan(c), Content: content})
+}
+
+// objectContent is what a cue credits when it reports no clause: its
+// object and complements up to the clause end ("criticized Clinton's
+// record", "urged voters to turn out", "declined to comment").
+func (a *analysis) objectContent(ci int) (parallax.Span, bool) {
+	c := &a.cues[ci]
+	if c.inverted {
+		return parallax.Span{}, false
+	}
+	start := a.tail(c) + 1
+	for a.usable(start, c.sent) && a.in(start, leadingTime) {
+		start++
+	}
+	if start >= len(a.toks) || a.toks[start].sent != c.sent || a.toks[start].kind == tPunct {
+		return parallax.Span{}, false
+	}
+	if a.in(start, preps) && !(a.is(start, "to") && a.usable(start+1, c.sent)) {
+		return parallax.Span{}, false
+	}
+	return a.content(start, a.clauseEnd(ci, start))
+}
+
+// negated reports a cue denied by "not", "never" or a contracted "n't"
+// between its subject and verb ("Investigators have not yet said", "It
+// didn't report"): nothing was said.
+func (a *analysis) negated(c *cue) bool {
+	for i, n := c.tok-1, 0; i >= 0 && n < 4 && a.toks[i].sent == c.sent && a.toks[i].kind == tWord; i, n = i-1, n+1 {
+		if a.in(i, negations) || bytes.HasSuffix(a.lower(i), []byte("n't")) {
+			return true
+		}
+		if c.spk.ok && !c.inverted && i <= c.spk.to {
+			break
+		}
+	}
+	return false
+}
+
+var negations = set("not", "never", "no", "neither", "nor")
 
 func (a *analysis) attribute(c *cue, content parallax.Span) {
 	a.attrs = append(a.attrs, parallax.Attribution{Source: c.ent, SourceSpan: a.phraseSpan(c.spk),
@@ -59,7 +131,7 @@ func (a *analysis) attribute(c *cue, content parallax.Span) {
 func (a *analysis) reportedContent(ci int) (parallax.Span, bool) {
 	c := &a.cues[ci]
 	that := c.that
-	if that < 0 && !c.info.participle && !c.borrowed && a.trailing(c) {
+	if that < 0 && !c.info.participle && !c.borrowed && a.trailing(c) && (!c.info.attrOnly || a.endsClause(c)) {
 		l := a.lead(c)
 		first := a.tokenAt(a.sents[c.sent].span.Start)
 		return a.content(first, l-1)
@@ -81,7 +153,7 @@ func (a *analysis) reportedContent(ci int) (parallax.Span, bool) {
 	}
 	// "warns of", "said in", "told about": a prepositional phrase, not a
 	// reported clause.
-	if that < 0 && a.in(start, preps) {
+	if that < 0 && a.in(start, preps) && !(c.info.attrOnly && a.is(start, "to") && a.usable(start+1, c.sent)) {
 		return parallax.Span{}, false
 	}
 	return a.content(start, a.clauseEnd(ci, start))
@@ -110,12 +182,45 @@ func (a *analysis) thatAfter(c *cue) int {
 		if a.is(k, "that") {
 			return k
 		}
-		if _, isVerb := verbs[string(a.lower(k))]; isVerb {
+		if _, _, isCue := a.cueWord(k); isCue {
 			return -1
 		}
 		k++
 	}
 	return -1
+}
+
+// interjected finds the two halves of a clause interrupted by its
+// attribution: "By eliminating the line, Ms. Tchen said, the White House
+// can invite more guests." Both halves are what the source said.
+func (a *analysis) interjected(ci int) (before, after parallax.Span, ok bool) {
+	c := &a.cues[ci]
+	if c.that >= 0 || c.info.participle || c.borrowed || c.inverted || c.according || !c.spk.ok {
+		return before, after, false
+	}
+	l, t := a.lead(c), a.tail(c)+1
+	for a.usable(t, c.sent) && a.in(t, leadingTime) {
+		t++
+	}
+	if !a.isPunct(l-1, ',') || !a.isPunct(t, ',') || a.sentOf(l-1) != c.sent || a.sentOf(t) != c.sent ||
+		!a.usable(t+1, c.sent) || a.toks[t+1].kind != tWord {
+		return before, after, false
+	}
+	first := a.tokenAt(a.sents[c.sent].span.Start)
+	if first >= l-1 {
+		return before, after, false
+	}
+	before, ok1 := a.content(first, l-2)
+	after, ok2 := a.content(t+1, a.clauseEnd(ci, t+1))
+	return before, after, ok1 && ok2
+}
+
+// endsClause reports whether nothing but punctuation follows the cue in
+// its sentence ("..., polls show."), so that "Christie, who endorsed Trump"
+// does not read as a trailing attribution.
+func (a *analysis) endsClause(c *cue) bool {
+	k := a.tail(c) + 1
+	return k >= len(a.toks) || a.toks[k].sent != c.sent || a.toks[k].kind == tPunct && a.toks[k].punct != '('
 }
 
 // trailing reports an attribution after its clause: "..., the Kremlin
@@ -165,8 +270,12 @@ func (a *analysis) clauseEnd(ci, start int) int {
 			break
 		}
 	}
+	c := &a.cues[ci]
+	// "Christie, who endorsed Trump in February, spoke": a relative
+	// clause set off by commas ends at the next one.
+	relClause := c.spk.rel && a.isPunct(c.spk.from-1, ',')
 	for i := start; i <= end; i++ {
-		if a.isPunct(i, ';') && !a.toks[i].quoted {
+		if (a.isPunct(i, ';') || relClause && a.isPunct(i, ',')) && !a.toks[i].quoted {
 			end = i
 			break
 		}
@@ -228,12 +337,12 @@ func (a *analysis) accordingContent(c *cue) (parallax.Span, bool) {
 	// Leading: nothing but a dateline ("WASHINGTON —") or a conjunction before.
 	leading := true
 	for i := first; i < c.tok; i++ {
-		if !(a.toks[i].kind == tWord && a.toks[i].cap) && !a.isPunct(i, '—') && !a.isPunct(i, '–') && !a.in(i, clauseJoins) {
+		if !(a.toks[i].kind == tWord && a.toks[i].cap) && !isDash(a, i) && !a.in(i, clauseJoins) {
 			leading = false
 			break
 		}
 	}
-	if leading && c.tok > first && !a.isPunct(c.tok-1, '—') && !a.isPunct(c.tok-1, '–') && !a.in(c.tok-1, clauseJoins) {
+	if leading && c.tok > first && !isDash(a, c.tok-1) && !a.in(c.tok-1, clauseJoins) {
 		leading = false
 	}
 	if leading && c.spk.ok && a.isPunct(c.spk.to+1, ',') {

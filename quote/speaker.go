@@ -11,6 +11,60 @@ type phrase struct {
 	from, to int
 	ok       bool
 	pronoun  bool
+	rel      bool // a relative pronoun ("who") standing for the phrase before it
+}
+
+// objectPronoun reports whether "it" at token j is the object of the word
+// before it ("crews who fought it told the paper"), not a subject.
+func (a *analysis) objectPronoun(j, s int) bool {
+	if !a.is(j, "it") || !a.usable(j-1, s) || a.toks[j-1].kind != tWord {
+		return false
+	}
+	return !a.in(j-1, stopWords) && !a.in(j-1, backSkip) && !a.in(j-1, introWords)
+}
+
+// relatives are relative pronouns that can be a cue's subject.
+var relatives = set("who", "which")
+
+// quantJoins sit inside quantities used as subjects ("nine in 10").
+var quantJoins = set("in", "of", "out")
+
+// openDash returns the index of the dash opening a dash-delimited
+// aside that ends with the dash at token j ("Trump - who had said ... -
+// said"), or -1.
+func (a *analysis) openDash(j, s int) int {
+	if !isDash(a, j) {
+		return -1
+	}
+	for k := j - 1; k >= 0 && j-k < 40 && a.toks[k].sent == s; k-- {
+		if isDash(a, k) {
+			if k < j-1 {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func isDash(a *analysis, i int) bool {
+	return a.isPunct(i, '-') || a.isPunct(i, '—') || a.isPunct(i, '–')
+}
+
+// openParen returns the index of the "(" matching a ")" at token j, or -1.
+func (a *analysis) openParen(j, s int) int {
+	if !a.isPunct(j, ')') {
+		return -1
+	}
+	for k := j - 1; k >= 0 && j-k < 30 && a.toks[k].sent == s; k-- {
+		if a.isPunct(k, '(') {
+			return k
+		}
+		if a.isPunct(k, ')') {
+			return -1
+		}
+	}
+	return -1
 }
 
 func (a *analysis) phraseSpan(p phrase) parallax.Span {
@@ -42,7 +96,7 @@ func (a *analysis) npWord(i int) bool {
 		return true
 	}
 	return modifiers[string(w)] || personNominals[string(w)] || orgNominals[string(w)] ||
-		docNominals[string(w)] || isDigits(a.text[t.start:t.end])
+		docNominals[string(w)] || quantNominals[string(w)] || isDigits(a.text[t.start:t.end])
 }
 
 // headWord reports whether token i can head a speaker phrase on its own.
@@ -50,10 +104,17 @@ func (a *analysis) headWord(i int) bool {
 	t := a.toks[i]
 	w := a.baseLower(i)
 	if t.cap && !modifiers[string(w)] && !notHeads[string(w)] && !stopWords[string(w)] {
-		return true
+		// A sentence opening with "Adding", "Continuing" or "Informed"
+		// is a participle, not a name.
+		first := i == 0 || a.toks[i-1].sent != t.sent
+		return !(first && (hasSuffix(w, "ing") || hasSuffix(w, "ed") || hasSuffix(w, "ly")) && a.mentionIn(i, i) < 0)
 	}
 	return personNominals[string(w)] || orgNominals[string(w)] || docNominals[string(w)] ||
-		a.mentionIn(i, i) >= 0
+		quantNominals[string(w)] || a.mentionIn(i, i) >= 0
+}
+
+func hasSuffix(b []byte, suf string) bool {
+	return len(b) > len(suf)+1 && string(b[len(b)-len(suf):]) == suf
 }
 
 func (a *analysis) hasHead(p phrase) bool {
@@ -156,14 +217,34 @@ func (a *analysis) sentOf(i int) int {
 func (a *analysis) subjectBefore(v int, participle bool) (p phrase, pp bool) {
 	s := a.toks[v].sent
 	j := v - 1
-	for a.usable(j, s) && a.toks[j].kind == tWord && (a.in(j, backSkip) || isDigits(a.word(j))) {
-		j--
+	for {
+		for a.usable(j, s) && a.toks[j].kind == tWord && (a.in(j, backSkip) || isDigits(a.word(j)) && !a.in(j-1, quantJoins)) {
+			j--
+		}
+		// "Sen. Bernie Sanders (I-Vt.) said", "Kasich (who has 25
+		// delegates) said": a parenthesis is skipped.
+		if k := a.openParen(j, s); k > 0 && a.usable(k-1, s) {
+			j = k - 1
+			continue
+		}
+		if k := a.openDash(j, s); k > 0 && a.usable(k-1, s) {
+			j = k - 1
+			continue
+		}
+		break
 	}
 	if !a.usable(j, s) {
 		return phrase{}, false
 	}
 	if a.in(j, pronouns) {
+		if a.objectPronoun(j, s) {
+			return phrase{}, false
+		}
 		return phrase{from: j, to: j, ok: true, pronoun: true}, false
+	}
+	if a.in(j, relatives) && (a.isPunct(j-1, ',') || a.usable(j-1, s) && a.npWord(j-1)) {
+		// "Christie, who endorsed Trump": "who" stands for Christie.
+		return phrase{from: j, to: j, ok: true, rel: true}, false
 	}
 	if a.isPunct(j, ',') {
 		if participle {
@@ -171,8 +252,9 @@ func (a *analysis) subjectBefore(v int, participle bool) (p phrase, pp bool) {
 		}
 		// Appositive: NAME, a doctor at the clinic, said.
 		k := j - 1
-		for n := 0; n < 14 && a.usable(k, s); n++ {
-			if a.toks[k].kind != tWord && !a.isPunct(k, '\'') && !a.isPunct(k, '-') {
+		for n := 0; n < 30 && a.usable(k, s); n++ {
+			if a.toks[k].kind != tWord && !a.isPunct(k, '\'') && !a.isPunct(k, '-') &&
+				!a.isPunct(k, '(') && !a.isPunct(k, ')') && !a.isPunct(k, '.') {
 				break
 			}
 			k--
@@ -181,7 +263,11 @@ func (a *analysis) subjectBefore(v int, participle bool) (p phrase, pp bool) {
 			if a.in(k-1, pronouns) {
 				return phrase{from: k - 1, to: k - 1, ok: true, pronoun: true}, false
 			}
-			p = a.phraseBefore(k-1, s)
+			e := k - 1
+			if o := a.openParen(e, s); o > 0 {
+				e = o - 1
+			}
+			p = a.phraseBefore(e, s)
 			if p.ok {
 				return p, a.in(p.from-1, preps)
 			}
@@ -219,7 +305,7 @@ func (a *analysis) bareNoun(j, s int) phrase {
 		a.in(j, backSkip) || a.in(j, modifiers) || isDigits(a.word(j)) {
 		return phrase{}
 	}
-	if _, isVerb := verbs[string(a.lower(j))]; isVerb {
+	if _, _, isCue := a.cueWord(j); isCue {
 		return phrase{}
 	}
 	k := j
@@ -244,7 +330,8 @@ func (a *analysis) clauseSubject(s, v int) phrase {
 		i++
 	}
 	for k := i; k < min(v, i+5); k++ {
-		if a.isPunct(k, '—') || a.isPunct(k, '–') {
+		// A dateline ("WASHINGTON —", normalized to a hyphen).
+		if isDash(a, k) {
 			i = k + 1
 			break
 		}
@@ -283,6 +370,22 @@ func (a *analysis) entityOf(p phrase) int {
 	if p.pronoun {
 		return a.resolvePronoun(p.from)
 	}
+	if p.rel {
+		k := p.from - 1
+		if a.isPunct(k, ',') {
+			k--
+		}
+		if o := a.openParen(k, a.sentOf(p.from)); o > 0 {
+			k = o - 1
+		}
+		if k < 0 || k >= p.from || a.sentOf(k) != a.sentOf(p.from) {
+			return -1
+		}
+		if a.in(k, pronouns) {
+			return a.resolvePronoun(k)
+		}
+		return a.entityOf(a.phraseBefore(k, a.sentOf(p.from)))
+	}
 	cut := p.to + 1
 	for i := p.from + 1; i <= p.to; i++ {
 		if a.in(i, connectors) {
@@ -298,6 +401,11 @@ func (a *analysis) entityOf(p phrase) int {
 	}
 	if e := a.mentionIn(p.from, cut-1); e >= 0 {
 		m := a.lastMentionEnd
+		// "the Kessling fire brigade": a place naming what a noun
+		// belongs to is not the speaker.
+		if a.ents[e].Type == parallax.Place && m < a.toks[cut-1].end && !a.toks[cut-1].cap {
+			return -1
+		}
 		for i := a.tokenAt(m); i < cut; i++ {
 			w := string(a.baseLower(i))
 			if personNominals[w] {
@@ -340,6 +448,7 @@ func (a *analysis) byTitle(from, to int) int {
 		}
 		words = append(words, w)
 	}
+
 	if len(words) == 0 {
 		return -1
 	}
@@ -348,7 +457,7 @@ func (a *analysis) byTitle(from, to int) int {
 		if e.Type != parallax.Person || e.Title == "" {
 			continue
 		}
-		title := " " + strings.ReplaceAll(strings.ToLower(e.Title), ".", "") + " "
+		title := a.title(ei)
 		all := true
 		for _, w := range words {
 			if !strings.Contains(title, " "+w+" ") {
@@ -365,6 +474,36 @@ func (a *analysis) byTitle(from, to int) int {
 	}
 	return found
 }
+
+// title returns entity ei's title for matching: lower case, without
+// dots, abbreviations spelled out, padded with spaces. Titles are
+// computed once per analysis.
+func (a *analysis) title(ei int) string {
+	if a.titles == nil {
+		a.titles = make([]string, len(a.ents))
+		for i, e := range a.ents {
+			if e.Title == "" {
+				continue
+			}
+			var b strings.Builder
+			for _, w := range strings.Fields(strings.ReplaceAll(strings.ToLower(e.Title), ".", "")) {
+				if full, ok := titleAbbrevs[w]; ok {
+					w = full
+				}
+				b.WriteString(" " + w)
+			}
+			a.titles[i] = b.String() + " "
+		}
+	}
+	return a.titles[ei]
+}
+
+// titleAbbrevs spell out abbreviated titles, so that "Sen. Ted Cruz" is
+// "the senator".
+var titleAbbrevs = map[string]string{"sen": "senator", "gov": "governor", "rep": "representative",
+	"gen": "general", "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+	"col": "colonel", "adm": "admiral", "atty": "attorney", "supt": "superintendent", "dr": "doctor",
+	"prof": "professor", "cmdr": "commander", "capt": "captain", "sgt": "sergeant"}
 
 // mentionIn returns the entity of the mention that ends last among those
 // overlapping tokens [from, to], or -1; lastMentionEnd is set to its end.
@@ -463,15 +602,57 @@ func (a *analysis) resolveAs(i int, w string) int {
 			break
 		}
 		// The first fitting mention of that sentence is its subject.
-		first := m.ent
+		first, firstAt := m.ent, m.span.Start
 		for j := k - 1; j >= 0 && a.sentIndex(a.ments[j].span.Start) == ms; j-- {
 			if fits(a.ments[j]) {
-				first = a.ments[j].ent
+				first, firstAt = a.ments[j].ent, a.ments[j].span.Start
+			}
+		}
+		// When that person is not the sentence's subject ("The
+		// congressman worried about his wife, an aide to Hillary
+		// Clinton. "...," he told CNN"), the last speaker is likelier.
+		if w == "he" || w == "she" {
+			if sp := a.lastSpeaker(s, ms); sp >= 0 && sp != first && !a.opensSentence(firstAt, ms) {
+				return sp
 			}
 		}
 		return first
 	}
 	return latest
+}
+
+// lastSpeaker returns the person entity of the latest speech cue found so
+// far in sentences [from-3, from], or -1.
+func (a *analysis) lastSpeaker(from, near int) int {
+	lo := min(from, near) - 3
+	for ci := len(a.cues) - 1; ci >= 0; ci-- {
+		c := &a.cues[ci]
+		if c.sent < lo {
+			break
+		}
+		if c.sent > from || c.info.attrOnly || c.according || c.ent < 0 || a.ents[c.ent].Type != parallax.Person {
+			continue
+		}
+		return c.ent
+	}
+	return -1
+}
+
+// opensSentence reports whether byte offset off lies within the first
+// three words of sentence s (after a dateline or introductory phrase it
+// is no longer the subject, which this cannot tell; the cost is a
+// fallback to the last speaker).
+func (a *analysis) opensSentence(off, s int) bool {
+	if s < 0 || s >= len(a.sents) {
+		return false
+	}
+	n := 0
+	for i := a.tokenAt(a.sents[s].span.Start); i < len(a.toks) && a.toks[i].start < off; i++ {
+		if a.toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n <= 2
 }
 
 func (a *analysis) word(i int) string {
