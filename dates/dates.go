@@ -1,17 +1,27 @@
 // Package dates finds date expressions in news text and places them on the
-// calendar: written dates ("March 19, 2025", "2025-03-19"), dates missing
-// their year ("March 19", "mid-March"), years ("in 2022") and expressions
-// relative to the publication date ("on Tuesday", "last week", "three
-// years ago", "earlier in the day").
+// calendar: written dates ("March 19, 2025", "2025-03-19", "3/19/25",
+// "the tenth of September, two thousand"), dates missing their year
+// ("March 19", "mid-March", "Friday the 14th", "on the 27th"), years,
+// quarters and decades ("in 2022", "Q3 2016", "the 1990s"), ranges
+// ("from March 3 to 5", "between 2019 and 2022", "November 19-20") and
+// expressions relative to the publication date ("on Tuesday", "last week",
+// "this weekend", "three years ago", "the next three days", "the rest of
+// the week", "earlier in the day").
+//
+// Find reports each expression as a parallax.Date: the calendar unit (day,
+// ISO week, month, year) that holds it, or a range as its two ends.
+// Periods reports the same expressions with the stretch of calendar each
+// covers, which a parallax.Date cannot hold ("this weekend" is two days,
+// "from March 3 to 5" three).
 //
 // Weekdays lean to the past, as news reports mostly tell what happened,
 // unless their clause looks ahead ("will", "set to", "scheduled",
-// "expected to", "would", "next"...). When the publication date is unknown
-// the package infers it from evidence inside the article (a weekday
-// written next to its month-day, or a weekday and a month-day in two
-// sentences that tell the same event) or, with FindStory, across several
-// reports of the same events. Everything is deterministic: the package
-// never reads the clock.
+// "expected to", "would"...); "next Friday" is the Friday of next week.
+// When the publication date is unknown the package infers it from
+// evidence inside the article (a weekday written next to its month-day,
+// or a weekday and a month-day in two sentences that tell the same event)
+// or, with FindStory, across several reports of the same events.
+// Everything is deterministic: the package never reads the clock.
 package dates
 
 import (
@@ -62,6 +72,16 @@ func Find(text string, published time.Time) []parallax.Date {
 //
 // Unpinned texts still give month-days and months the story year.
 func FindStory(texts []string, published []time.Time) [][]parallax.Date {
+	arts := story(texts, published)
+	out := make([][]parallax.Date, len(arts))
+	for i, a := range arts {
+		out[i] = a.found()
+	}
+	return out
+}
+
+// story analyzes and resolves the texts of one story.
+func story(texts []string, published []time.Time) []*article {
 	arts := make([]*article, len(texts))
 	for i, text := range texts {
 		toks := tokenize(text)
@@ -72,12 +92,28 @@ func FindStory(texts []string, published []time.Time) [][]parallax.Date {
 		arts[i] = a
 	}
 	infer(arts)
-	out := make([][]parallax.Date, len(arts))
-	for i, a := range arts {
-		if a.dates == nil || a.ref.IsZero() {
-			a.dates = a.resolve()
+	for _, a := range arts {
+		if a.res == nil || a.ref.IsZero() {
+			a.res = a.resolve()
 		}
-		out[i] = a.dates
+	}
+	return arts
+}
+
+// found lists the article's dates as Find reports them: each mention as
+// the calendar unit that holds it; a range as its two ends, so that no
+// reader takes "from March 3 to 5" for one day; an unresolved mention
+// with Anchor "unresolved". Periods no unit holds (a decade, "the past
+// three years") are left out.
+func (a *article) found() []parallax.Date {
+	out := make([]parallax.Date, 0, len(a.res))
+	for i, r := range a.res {
+		switch {
+		case a.ments[i].to != nil:
+			out = append(out, r.date, *r.to)
+		case r.date.Granularity != "":
+			out = append(out, r.date)
+		}
 	}
 	return out
 }
@@ -111,13 +147,13 @@ type article struct {
 	// anchor is the Anchor of dates computed from ref.
 	anchor string
 	year   int // story year for texts left without ref
-	dates  []parallax.Date
+	res    []result
 	words  [][]string // content words of each sentence, sorted, for co-reference
 }
 
-func (a *article) resolve() []parallax.Date {
+func (a *article) resolve() []result {
 	r := resolver{ref: a.ref, anchor: a.anchor, year: a.year}
-	out := make([]parallax.Date, len(a.ments))
+	out := make([]result, len(a.ments))
 	for i, m := range a.ments {
 		out[i] = r.resolve(m)
 	}

@@ -63,7 +63,7 @@ func TestFindPublished(t *testing.T) {
 		{"late month", "A heated clash in late February ended the talks.", []want{{"late February", "2025-02", M, p, 0}}},
 		{"mid month", "Fighting intensified in mid-March.", []want{{"mid-March", "2025-03", M, p, 0}}},
 		{"in month", "Since the inauguration in January, prices rose.", []want{{"January", "2025-01", M, p, 0}}},
-		{"end of month", "The offer expires at the end of March.", []want{{"the end of March", "2025-03", M, p, 0}}},
+		{"end of month", "The offer expires at the end of March.", []want{{"end of March", "2025-03", M, p, 0}}},
 		{"month last year", "Ukraine attacked in August last year.", []want{{"August last year", "2024-08", M, p, 0}}},
 		{"last May", "The two leaders last met last May.", []want{{"last May", "2024-05", M, p, 0}}},
 		{"next May", "Elections are due next May.", []want{{"next May", "2025-05", M, p, 0}}},
@@ -105,6 +105,8 @@ func TestFindPublished(t *testing.T) {
 		{"scheduled", "The vote is scheduled for Saturday.", []want{{"Saturday", "2025-03-22", D, p, 0}}},
 		{"expected to", "A ruling is expected to come on Sunday.", []want{{"Sunday", "2025-03-23", D, p, 0}}},
 		{"plans to", "He plans to travel to Kyiv on Thursday.", []want{{"Thursday", "2025-03-20", D, p, 0}}},
+		{"passive after a modal", "The vote will be held on Friday.", []want{{"Friday", "2025-03-21", D, p, 0}}},
+		{"verb after a modal", "The strike will last until Friday.", []want{{"Friday", "2025-03-21", D, p, 0}}},
 		{"possessive weekday", "Trump's Tuesday call lasted two hours.", []want{{"Tuesday", "2025-03-18", D, p, 0}}},
 		{"said weekday", "The idea is correct, he said Thursday.", []want{{"Thursday", "2025-03-13", D, p, 0}}},
 

@@ -19,6 +19,13 @@ func FuzzFind(f *testing.F) {
 		"Wednesday (March 19) 19th of March Mar. 19, 1,300 2025 troops",
 		"May 31st\nJune\n2019:\nFebruary 29, 2023",
 		"\xff\xfeMarch 1\u00e9 Tuesday's",
+		"from March 3 to 5, between 4 and 22 this month, November 19-20, 2014-18, from 10/25 to 01/25",
+		"the third week of this month, the last week of July, Q3 2016, 2016H2, the first half of next year",
+		"this weekend, at the weekend, the 1990s, the '80s, the seventies, the 21st century, week 10",
+		"within 1 year and 2 months, for 3 days from Friday, two weeks starting Monday, less than 2 weeks from today",
+		"Friday the 13th, the first Friday of April, the 20th of next month, on the 27th, on 15",
+		"nineteen seventy-eight, September 10, two thousand, 2019-sep-1, 16. Nov. 2016, 3/19/25, 08/12,2015",
+		"next week between Wednesday and Friday, this week from Tue to Thur, Wed, 22 of Jan, 2 years 1 month ago",
 	}
 	for _, s := range seeds {
 		f.Add(s, true)
@@ -30,6 +37,7 @@ func FuzzFind(f *testing.F) {
 			ref = pub
 		}
 		checkDates(t, text, Find(text, ref))
+		checkPeriods(t, text, Periods(text, ref))
 		// Split in two reports of one story, one of them maybe dated.
 		half := len(text) / 2
 		texts := []string{text[:half], text[half:]}
@@ -57,6 +65,25 @@ func checkDates(t *testing.T, text string, ds []parallax.Date) {
 		case D, W, M, Y:
 		default:
 			t.Fatalf("granularity %q", d.Granularity)
+		}
+	}
+}
+
+// checkPeriods checks that periods are sorted, in range, non-overlapping,
+// non-empty when resolved, and zero exactly when unresolved.
+func checkPeriods(t *testing.T, text string, ps []Period) {
+	t.Helper()
+	prev := 0
+	for _, p := range ps {
+		if p.Span.Start < prev || p.Span.Start >= p.Span.End || p.Span.End > len(text) {
+			t.Fatalf("bad span %v after %d in %q", p.Span, prev, text)
+		}
+		prev = p.Span.End
+		if p.Start.IsZero() != (p.Anchor == Unresolved) || p.Start.IsZero() != p.End.IsZero() {
+			t.Fatalf("period %v..%v with anchor %q", p.Start, p.End, p.Anchor)
+		}
+		if !p.Start.IsZero() && !p.End.After(p.Start) {
+			t.Fatalf("empty period %v..%v for %q", p.Start, p.End, text[p.Span.Start:p.Span.End])
 		}
 	}
 }

@@ -39,7 +39,7 @@ func infer(arts []*article) {
 	for _, a := range arts {
 		a.words = contentWords(a)
 		if !a.ref.IsZero() {
-			a.dates = a.resolve()
+			a.res = a.resolve()
 			fixed = append(fixed, a.events()...)
 			continue
 		}
@@ -61,7 +61,7 @@ func infer(arts []*article) {
 				continue
 			}
 			a.ref, a.anchor = a.reference(d, ahead, year), Inferred
-			a.dates = a.resolve()
+			a.res = a.resolve()
 			fixed = append(fixed, a.events()...)
 			changed = true
 		}
@@ -79,7 +79,7 @@ func (a *article) events() []event {
 	for i, m := range a.ments {
 		switch m.form {
 		case fDate, fMonthDay, fWeekday, fRelDay, fContext:
-			if d := a.dates[i]; !d.Value.IsZero() {
+			if d := a.res[i].date; !d.Value.IsZero() {
 				out = append(out, event{a, m.sent, d.Value})
 			}
 		}
