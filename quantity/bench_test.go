@@ -40,3 +40,27 @@ func BenchmarkNumber(b *testing.B) {
 		Number("one hundred seventy-five")
 	}
 }
+
+func BenchmarkNumbers(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchArticle)))
+	for b.Loop() {
+		Numbers(benchArticle)
+	}
+}
+
+func BenchmarkNumberRanges(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchArticle)))
+	for b.Loop() {
+		NumberRanges(benchArticle)
+	}
+}
+
+func BenchmarkMeasures(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchArticle)))
+	for b.Loop() {
+		Measures(benchArticle)
+	}
+}

@@ -57,3 +57,47 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// numberSeeds exercise the readers of Numbers, NumberRanges and Measures.
+var numberSeeds = []string{
+	"1 234 567.89", "12,34,567.89", "1.111,11, 1,111.11", "192.168.1.2", "22,24,26,31", "-1.1^--23",
+	"6.23x10^-4", "1.3e6", "- 10  k", "10G", "1MM", "one hundred and thirty fifths", "ninety - five hundred-fifths",
+	"two hundred and fifty-four hundredths", "one billion and a half million", "three quarters of a million",
+	"one over one hundred and twenty one", "two out of five hundreds", "nine point nought four", "⅔ and ½",
+	"3 hundred and 2 hundred", "four lakh crore", "more than 5000 or equal to", "< = 100", "<>30", "=<30",
+	"+1-222-2222/2222", "between the tenth and the fifteenth", "5k-20k", "c $ 100 and fifty", "u.s $ 100,000,000",
+	"100,000 ரூ", "75 USD million", "MAUD 60", "12 ft 2 in", "50 km/ms", "20 {kg}", "24703m212", "scp2-173m",
+	"percents of twenty", "http://a.b/?q=30%25%2020%", "1e400 trillion trillion", "9^999999", "$ ", "- ",
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, s := range append(fuzzSeeds, numberSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, m := range Numbers(text) {
+			if m.Span.Start < prev || m.Span.Start >= m.Span.End || m.Span.End > len(text) || !finite(m.Value) {
+				t.Fatalf("Numbers: bad match %+v (prev end %d) in %q", m, prev, text)
+			}
+			prev = m.Span.End
+		}
+		prev = 0
+		for _, r := range NumberRanges(text) {
+			v := r.Value
+			if r.Span.Start < prev || r.Span.Start >= r.Span.End || r.Span.End > len(text) ||
+				math.IsNaN(v.Lo) || math.IsNaN(v.Hi) || v.Lo > v.Hi {
+				t.Fatalf("NumberRanges: bad match %+v (prev end %d) in %q", r, prev, text)
+			}
+			prev = r.Span.End
+		}
+		prev = 0
+		for _, m := range Measures(text) {
+			if m.Span.Start < prev || m.Span.Start >= m.Span.End || m.Span.End > len(text) || !finite(m.Value) ||
+				m.Unit == "" || m.Dimension == "" || !m.Known && m.Value != 0 {
+				t.Fatalf("Measures: bad match %+v (prev end %d) in %q", m, prev, text)
+			}
+			prev = m.Span.End
+		}
+	})
+}

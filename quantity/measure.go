@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -100,26 +101,16 @@ var partitiveDeterminers = map[string]bool{
 // ("two hours and 30 minutes") and a trailing qualifier ("10 days or more").
 func (p *scanner) tail(m measured) measured {
 	if m.dim == parallax.Duration {
-		if e, ok := p.seq(m.end, "and", "a", "half"); ok && m.n.lo == m.n.hi {
+		e, ok := p.seq(m.end, "and", "a", "half")
+		if !ok {
+			e, ok = p.seq(m.end, "and", "half") // "an hour and half"
+		}
+		if ok && m.n.lo == m.n.hi {
 			m.n.lo += 0.5
 			m.n.hi += 0.5
 			m.end, m.half = e, true
 		} else {
-			k := m.end
-			if p.w(k) == "and" {
-				k++
-			}
-			if n2, ok := p.number(k, false); ok && !n2.vague && !n2.fraction && !n2.article && n2.lo == n2.hi {
-				var m2 measured
-				if m2.setUnit(p, n2.end) && m2.dim == parallax.Duration && m2.factor < m.factor &&
-					(n2.digit < 0 || p.digitOK(n2.digit, false)) {
-					// Fold the smaller unit into the larger one's count.
-					add := n2.lo * m2.factor / m.factor
-					m.n.lo += add
-					m.n.hi += add
-					m.end = m2.end
-				}
-			}
+			m = p.durationParts(m)
 		}
 	}
 	if m.post == "" {
@@ -196,6 +187,11 @@ func (m *measured) setUnit(p *scanner, k int) bool {
 			return set(unitDef{dim: parallax.Area, unit: sqMetre, factor: d.factor * d.factor}, j+1)
 		}
 		return false
+	case "business", "working":
+		if y := p.w(k + 1); (y == "day" || y == "days") && p.spaced(k+1) {
+			return set(units[y], k+2) // "another business day"
+		}
+		return false
 	case "nautical":
 		if y := p.w(k + 1); y == "mile" || y == "miles" {
 			return set(unitDef{dim: parallax.Length, unit: metre, factor: 1852}, k+2)
@@ -231,6 +227,10 @@ func (m *measured) setUnit(p *scanner, k int) bool {
 			return false
 		}
 		return money(code, k+1)
+	}
+	if d, ok := units[x]; ok && d.glued && d.dim == parallax.Duration && m.n.digit >= 0 && m.n.end == k &&
+		(k+1 >= len(p.toks) || p.toks[k+1].kind != word) {
+		return set(d, k+1) // "3 h": a spaced letter unit, at the end of a phrase
 	}
 	if d, ok := units[x]; ok && !d.glued {
 		if d.dim == parallax.Length && p.glued(k+1) && p.toks[k+1].kind == num && p.toks[k+1].text == "2" {
@@ -473,4 +473,35 @@ func (p *scanner) noun(k int, singular bool) (string, int, bool) {
 
 func isAdverbOrParticiple(x string) bool {
 	return len(x) > 4 && (strings.HasSuffix(x, "ly") || strings.HasSuffix(x, "ed"))
+}
+
+// durationParts folds further parts of a duration into its count: "two
+// hours and 30 minutes", "1 year 1 month 21 days", "one week three days".
+// Each part needs its own unit, different from those before.
+func (p *scanner) durationParts(m measured) measured {
+	used := []float64{m.factor}
+	for len(used) < 5 {
+		k := m.end
+		if p.w(k) == "and" {
+			k++
+		}
+		if !p.spaced(k) || p.toks[k].nl {
+			return m
+		}
+		n2, ok := p.number(k, false)
+		if !ok || n2.vague || n2.fraction || n2.article || n2.lo != n2.hi || n2.digit >= 0 && !p.digitOK(n2.digit, false) {
+			return m
+		}
+		var m2 measured
+		m2.n = n2
+		if !m2.setUnit(p, n2.end) || m2.dim != parallax.Duration || slices.Contains(used, m2.factor) {
+			return m
+		}
+		add := n2.lo * m2.factor / m.factor
+		m.n.lo += add
+		m.n.hi += add
+		m.end = m2.end
+		used = append(used, m2.factor)
+	}
+	return m
 }

@@ -28,13 +28,14 @@ func (n numVal) exact(v float64) numVal {
 
 // scanner holds the tokens of one text.
 type scanner struct {
+	src  string
 	toks []token
 	// lastEnd is the token after the last quantity Find accepted, so that
 	// a quantity right after another can be read in that light.
 	lastEnd int
 }
 
-func newScanner(s string) *scanner { return &scanner{toks: lex(s)} }
+func newScanner(s string) *scanner { return &scanner{src: s, toks: lex(s)} }
 
 // w returns the lower-case word at i, or "" when i is not a word.
 func (p *scanner) w(i int) string {
@@ -127,6 +128,10 @@ func (p *scanner) number(i int, money bool) (numVal, bool) {
 				}
 			case x == "few":
 				return p.several(n, j+1, 2)
+			case x == "couple" && p.w(j+1) == "of":
+				n = n.exact(2)
+				n.end = j + 2
+				return n, true
 			case x == "half", x == "quarter", x == "third", x == "fifth":
 				n = n.exact(fractionOf(x))
 				n.fraction = true
@@ -145,6 +150,16 @@ func (p *scanner) number(i int, money bool) (numVal, bool) {
 		return p.fractionOfScale(n), true
 	case w == "several":
 		return p.several(n, i+1, 3)
+	case w == "few" || w == "some":
+		// "few hours", "some days": a vague count of a unit.
+		if d := units[p.w(i+1)]; d.dim != "" && !d.glued && p.spaced(i+1) && looksPlural(p.w(i+1)) {
+			return p.several(n, i+1, 2)
+		}
+		return numVal{}, false
+	case w == "couple" && p.w(i+1) == "of":
+		n = n.exact(2)
+		n.end = i + 2
+		return n, true
 	case vague[w] != 0:
 		return p.vagueAmount(n, i)
 	}
@@ -244,6 +259,12 @@ func (p *scanner) several(n numVal, j int, k float64) (numVal, bool) {
 	if x == "dozen" {
 		s = 12
 	}
+	if d := units[x]; s == 0 && d.dim != "" && !d.glued && looksPlural(x) && p.spaced(j) {
+		// "several days", "a few minutes": the unit is read next.
+		n.lo, n.hi, n.hiOpen, n.base, n.vague = k, 10, true, k, true
+		n.end = j
+		return n, true
+	}
 	if s == 0 || !p.spaced(j) {
 		return numVal{}, false
 	}
@@ -310,6 +331,8 @@ func (p *scanner) cardinalFrom(i int, first float64) (float64, int, bool) {
 					break
 				}
 				k++
+			case p.w(k) == "and" && prev == tensK && ones[p.w(k+1)] > 0 && p.spaced(k+1):
+				k++ // "twenty and four"
 			case !p.spaced(k):
 				k = -1
 			}

@@ -35,6 +35,25 @@
 // "several hundred" [300, 1000). A fraction without a unit ("nearly half",
 // "a quarter of the electricity") is a share in percent.
 //
+// Besides Find, three readers serve the public Recognizers-Text suites
+// (package recognizers scores them) and any caller that wants plain
+// mentions rather than news quantities:
+//
+//   - Numbers reads every number as written ("192.168.1.2" is four,
+//     "one hundred thirty-fifths" is 100/35, "5/17/2018" is three), with
+//     none of Find's news filters for years, dates or bare counts.
+//   - NumberRanges reads comparisons and ranges of plain numbers with the
+//     Recognizers convention that "between 20 and 30" is [20, 30).
+//   - Measures reads a number with its unit and nothing else ("over two
+//     pounds" gives "two pounds"), in more dimensions (Volume, Speed,
+//     Information, Angle), and unit names standing alone ("the dollar").
+//
+// They are separate because the suites expect readings that would hurt
+// news analysis if Find made them: every "2018" and "5" a number, spans
+// without their qualifiers, "percent" alone a percentage. Find stays the
+// reader of news quantities; durations, which it reads the way the suites
+// do, are scored through it.
+//
 // Everything is pure: no I/O, no logging, no panics on any input.
 package quantity
 
@@ -132,7 +151,7 @@ func (p *scanner) canStart(i int) bool {
 	}
 	x := t.text
 	if qualStarts[x] || x == "between" || x == "from" || x == "a" || x == "an" || x == "half" ||
-		x == "several" || x == "in" || vague[x] != 0 || scales[x] != 0 || dollarPrefixes[x] != "" || currencyCodes[x] != "" {
+		x == "several" || x == "few" || x == "couple" || wholeWords[x] || x == "in" || vague[x] != 0 || scales[x] != 0 || dollarPrefixes[x] != "" || currencyCodes[x] != "" {
 		return true
 	}
 	_, o := ones[x]
@@ -148,6 +167,9 @@ func (p *scanner) match(i int) (parallax.Quantity, int, bool) {
 	var q parallax.Quantity
 	if !p.canStart(i) {
 		return q, 0, false
+	}
+	if q, e, ok := p.wholeUnit(i); ok {
+		return q, e, true
 	}
 	scope := ""
 	j := i
@@ -273,6 +295,9 @@ func bound(lo, hi float64, hiOpen bool, qual string) parallax.Interval {
 func (p *scanner) qualifier(i int) (string, int) {
 	if !qualStarts[p.w(i)] {
 		return "", i
+	}
+	if d := units[p.w(i+1)]; p.w(i) == "some" && d.dim != "" {
+		return "", i // "some days" is a vague number of days
 	}
 	for _, q := range qualPhrases {
 		if e, ok := p.seq(i, q.words...); ok && e < len(p.toks) && p.spaced(e) {
@@ -457,4 +482,28 @@ func (p *scanner) scopeAt(k int) string {
 		return "total"
 	}
 	return ""
+}
+
+// wholeWords make one unit of time of the unit after them: "all day", "a
+// full year", "the whole week", "another month", "all-day".
+var wholeWords = map[string]bool{"all": true, "full": true, "whole": true, "entire": true, "another": true}
+
+// wholeUnit reads one unit of time after a wholeWord at i.
+func (p *scanner) wholeUnit(i int) (parallax.Quantity, int, bool) {
+	var q parallax.Quantity
+	if !wholeWords[p.w(i)] {
+		return q, 0, false
+	}
+	k := i + 1 // the unit, or the hyphen of "all-day", which setUnit reads
+	if !p.spaced(k) && !p.hyphenAt(k) {
+		return q, 0, false
+	}
+	m := measured{n: numVal{digit: -1, end: k}}
+	if !m.setUnit(p, k) || m.dim != parallax.Duration || m.factor == 1.0/60 || looksPlural(p.w(m.end-1)) {
+		return q, 0, false // "another second" is mostly the ordinal
+	}
+	q.Span = parallax.Span{Start: p.toks[i].start, End: p.toks[m.end-1].end}
+	q.Value = parallax.Exact(m.factor)
+	q.Unit, q.Dimension = m.unit, m.dim
+	return q, m.end, true
 }

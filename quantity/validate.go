@@ -51,7 +51,7 @@ func (p *scanner) valid(m measured, qual string, ranged, second bool) bool {
 			return false
 		}
 	}
-	if n.article && (!m.measure || m.dim == parallax.Count || qual == "" && !m.half) {
+	if n.article && (!m.measure || m.dim == parallax.Count || qual == "" && !m.half && !p.articleDuration(m)) {
 		return false
 	}
 	if n.fraction && m.dim == parallax.Percent && m.factor == 100 {
@@ -189,4 +189,22 @@ func (p *scanner) foreignUnit(k int) bool {
 		return true
 	}
 	return p.is(k, "/") && p.glued(k) && p.glued(k+1) && p.toks[k+1].kind == word && k > 0 && p.toks[k-1].kind == word
+}
+
+// articleDuration accepts "an hour", "a year", "a fortnight" as one unit of
+// time, except in a rate ("twice a day", "500,000 barrels a day", "$5 a
+// week") and "a second", which is mostly the ordinal.
+func (p *scanner) articleDuration(m measured) bool {
+	if m.dim != parallax.Duration || m.factor == 1.0/60 || m.end > m.n.end+3 {
+		return false
+	}
+	i := m.start
+	if i > 0 && p.lastEnd == i {
+		return false
+	}
+	switch p.w(i - 1) {
+	case "once", "twice", "thrice", "times", "per", "a", "an":
+		return false
+	}
+	return i == 0 || p.toks[i-1].kind != num
 }

@@ -22,12 +22,14 @@ var tens = map[string]float64{
 // scales multiply what precedes them: "one hundred", "1.2 million".
 var scales = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	// Indian English: a lakh is a hundred thousand, a crore ten million.
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // shortScales are abbreviations written after digits: "$3bn", "5m", "10k".
 // "m" is absent: it is decided in context (million or metre).
 var shortScales = map[string]float64{
-	"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+	"k": 1e3, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "tn": 1e12, "tln": 1e12, "trn": 1e12,
 }
 
 // vague plurals stand for an order of magnitude. "hundreds" is read as
@@ -43,7 +45,7 @@ var ordinals = map[string]float64{
 	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
 	"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
 	"sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-	"hundredth": 100, "thousandth": 1000, "millionth": 1e6,
+	"hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
 }
 
 // qualifier phrases, before the number. Longer phrases are tried first.
