@@ -54,6 +54,7 @@ type Phrase struct {
 	End     int    `json:"end"`
 	Quote   string `json:"quote"` // "yes" inside a quotation
 	Speaker string `json:"speaker"`
+	Bias    string `json:"bias"` // "inf" (informational) or "lex" (lexical)
 }
 
 // Annotations is one article's annotation file.

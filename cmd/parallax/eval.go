@@ -41,6 +41,21 @@ func one(f func(string) (parallax.Score, error)) func(string) ([]parallax.Score,
 	}
 }
 
+// both runs two scorers on the same data.
+func both(f, g func(string) ([]parallax.Score, error)) func(string) ([]parallax.Score, error) {
+	return func(dir string) ([]parallax.Score, error) {
+		a, err := f(dir)
+		if err != nil {
+			return nil, err
+		}
+		b, err := g(dir)
+		if err != nil {
+			return nil, err
+		}
+		return append(a, b...), nil
+	}
+}
+
 // suites lists every suite in the order `eval all` runs them.
 var suites = []suite{
 	{"recognizers/NumberModel", "recognizers-text-specs-en", one(recognizers.NumberModel)},
@@ -53,7 +68,7 @@ var suites = []suite{
 	{"recognizers/DateParser", "recognizers-text-specs-en", one(recognizers.DateParser)},
 	{"recognizers/DatePeriodParser", "recognizers-text-specs-en", one(recognizers.DatePeriodParser)},
 	{"polnear", "polnear", func(dir string) ([]parallax.Score, error) { return polnear.Score(dir, "train", "dev") }},
-	{"basil", "basil", basil.Score},
+	{"basil", "basil", both(basil.Score, basil.UniqueShare)},
 	{"claimdiff", "claimdiff", claimdiff.Score},
 	// The gold set is the project's own (gold/testdata), not part of the
 	// public eval folder, so "all" leaves it out; run it by name.
