@@ -1,0 +1,20 @@
+package parallax
+
+import "time"
+
+// Story is a group of articles about the same events, as built by online
+// clustering over a stream of articles.
+type Story struct {
+	ID       string
+	Title    string    // a representative headline
+	Articles []string  // article ids, in arrival order
+	First    time.Time // earliest publication (or arrival) time
+	Last     time.Time // latest publication (or arrival) time
+}
+
+// Assignment says which story an article joined; it is the line format of
+// `parallax cluster`: {"article": ID, "story": STORY_ID}.
+type Assignment struct {
+	Article string `json:"article"`
+	Story   string `json:"story"`
+}
