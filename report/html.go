@@ -80,8 +80,8 @@ type htmlFact struct {
 
 type htmlVariant struct {
 	Text, Value, Attribution string
-	Outlets                   []htmlCite
-	Targets                   string
+	Outlets                  []htmlCite
+	Targets                  string
 }
 
 type htmlSpeaker struct {
