@@ -150,8 +150,23 @@ func plural(n int, one, many string) string {
 
 // support says how well a fact is sourced: "(4 outlets, 3 independent sources)".
 func support(f *parallax.Fact) string {
-	return "(" + plural(f.Outlets, "outlet", "outlets") + ", " +
-		plural(f.Independent, "independent source", "independent sources") + ")"
+	s := "(" + plural(f.Outlets, "outlet", "outlets") + ", " +
+		plural(f.Independent, "independent source", "independent sources")
+	// Reporters who all cite one primary source corroborate only that
+	// they heard the same thing: say so, with both numbers.
+	if f.PrimarySources > 0 && f.PrimarySources < f.Independent {
+		s += ", " + plural(f.PrimarySources, "primary source", "primary sources")
+		var names []string
+		for _, c := range f.Claims {
+			if c.AttributedTo != "" && !contains(names, c.AttributedTo) {
+				names = append(names, c.AttributedTo)
+			}
+		}
+		if len(names) == f.PrimarySources {
+			s += ": " + joinNames(names)
+		}
+	}
+	return s + ")"
 }
 
 // statusLabel names a status for people.
