@@ -70,10 +70,13 @@ func Markdown(w io.Writer, b *parallax.Brief) error {
 		p.write(md(b.Disputed) + "\n")
 	}
 
-	if len(single) > 0 {
-		p.write(fmt.Sprintf("\n## Single source (%d)\n\n", len(single)))
-		for _, f := range single {
+	if repeated, alone := splitRepeated(single); len(repeated) > 0 {
+		p.write(fmt.Sprintf("\n## One source, several outlets (%d)\n\n", len(repeated)))
+		for _, f := range repeated {
 			p.write(fmt.Sprintf("- %s %s%s%s\n", md(f.Statement), support(f), md(attributedTo(f)), cite(claimArticles(f))))
+		}
+		if alone > 0 {
+			p.write(fmt.Sprintf("\n%s under *Only in one outlet*.\n", plural(alone, "more single-source fact appears", "more single-source facts appear")))
 		}
 	}
 

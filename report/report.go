@@ -215,6 +215,20 @@ func factGroups(facts []parallax.Fact) (agreed, disputed, single []*parallax.Fac
 	return agreed, disputed, single
 }
 
+// splitRepeated returns the single-source facts that several outlets
+// carry (copies of one origin) and counts the rest, which one article
+// alone states.
+func splitRepeated(single []*parallax.Fact) (repeated []*parallax.Fact, alone int) {
+	for _, f := range single {
+		if f.Outlets > 1 {
+			repeated = append(repeated, f)
+		} else {
+			alone++
+		}
+	}
+	return repeated, alone
+}
+
 // variantLine is the human form of one variant:
 // "more than two hours" — >120 min — [1] Coastal Post, attributed to X.
 func variantLine(c *catalog, v *parallax.Variant, glue func(string) string) string {

@@ -201,11 +201,16 @@ func Text(w io.Writer, b *parallax.Brief, o Options) error {
 		p.para("", "  ", b.Disputed)
 	}
 
-	if len(single) > 0 {
-		p.section("SINGLE SOURCE", len(single))
-		for _, f := range single {
+	// Facts only one article states are listed under ONLY IN ONE OUTLET;
+	// here go those several outlets repeat from one origin (copies).
+	if repeated, alone := splitRepeated(single); len(repeated) > 0 {
+		p.section("ONE SOURCE, SEVERAL OUTLETS", len(repeated))
+		for _, f := range repeated {
 			p.para("", "  • ", f.Statement)
 			p.para(ansiDim, "    ", support(f)+" "+c.cite(claimArticles(f))+attributedTo(f))
+		}
+		if alone > 0 {
+			p.para(ansiDim, "  ", plural(alone, "more single-source fact appears", "more single-source facts appear")+" under ONLY IN ONE OUTLET.")
 		}
 	}
 

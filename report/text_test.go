@@ -28,7 +28,7 @@ func TestTextSectionsInOrder(t *testing.T) {
 	out := renderText(t, fixtureBrief(fixtureDocs()), Options{})
 	order := []string{
 		"PARALLAX BRIEF — 4 articles from 4 outlets, 3 independent origins",
-		"SUMMARY (3)", "AGREED (2)", "DISPUTED (3)", "SINGLE SOURCE (2)", "WHO SAID WHAT (7)",
+		"SUMMARY (3)", "AGREED (2)", "DISPUTED (3)", "ONE SOURCE, SEVERAL OUTLETS (1)", "WHO SAID WHAT (7)",
 		"ONLY IN ONE OUTLET (3)", "WORDING (2)", "TIMELINE (5)", "PROBLEMS (1)",
 	}
 	pos := 0
