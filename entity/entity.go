@@ -29,6 +29,11 @@
 //     company", "the firm") are mentions of it, and are dropped when nothing
 //     fits: guessing a source is worse than naming none.
 //
+// Gender and Genders say whether a person is a man or a woman when the
+// article states it (a given name, a courtesy title, a gendered role, or
+// the pronouns used right after the person is named), so that later
+// stages can resolve "he" and "she".
+//
 // Across articles, Group and SameReferent decide which entities are one
 // referent and Merge builds the canonical entity of each; a capital as a
 // place and as a government stay apart there too.
@@ -250,6 +255,15 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 		case mGaz:
 			en := g.entries[c.gaz]
 			typ := en.typ
+			// "Michael Bloomberg ... Bloomberg said": the surname of a
+			// person named in full is that person, not the outlet.
+			if typ == parallax.Organization && c.words == 1 {
+				if full := nearestFull(fullBySurname[Key(c.surface)], fullPos, c.span.Start); full != "" {
+					e := get(string(parallax.Person)+"|"+full, c.surface, 1, parallax.Person)
+					e.add(c.span, c.surface)
+					continue
+				}
+			}
 			if en.capital && c.gov {
 				typ = parallax.Government
 			}

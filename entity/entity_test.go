@@ -342,6 +342,16 @@ func TestRecognize(t *testing.T) {
 			want: []want{p("Grushko", "", "Grushko"), o("Izvestia", "Izvestia"), o("NBC News", "NBC News"), o("Bloomberg", "Bloomberg")},
 		},
 		{
+			name: "given name before an outlet's name makes it a surname",
+			text: "Former mayor Michael Bloomberg endorsed her on Wednesday. \"This is too important,\" Bloomberg said, citing a report by Reuters.",
+			want: []want{p("Michael Bloomberg", "Former mayor", "Michael Bloomberg", "Bloomberg#1"), o("Reuters", "Reuters")},
+		},
+		{
+			name: "given name from the gendered tables marks a person",
+			text: "Republican candidate Rick Perry toured Iowa. Perry said little.",
+			want: []want{p("Rick Perry", "", "Rick Perry", "Perry#1"), l("Iowa", "Iowa")},
+		},
+		{
 			name: "organization absorbs a place name",
 			text: "Olena Kovalenko of the Kyiv School of Economics said the Bank of England was watching.",
 			want: []want{p("Olena Kovalenko", "", "Olena Kovalenko"), o("Kyiv School of Economics", "Kyiv School of Economics"), o("Bank of England", "Bank of England")},

@@ -60,6 +60,10 @@ func FuzzRecognize(f *testing.F) {
 				}
 			}
 		}
+		// Genders never panics, even on sentences past the text's end.
+		if g := Genders(&parallax.Document{Text: text, Sentences: sents, Entities: ents}); len(g) != len(ents) {
+			t.Errorf("Genders: %d values for %d entities", len(g), len(ents))
+		}
 		// The whole text as one sentence, and a sentence past the end.
 		whole := []parallax.Sentence{{Span: parallax.Span{Start: 0, End: len(text)}}, {Span: parallax.Span{Start: len(text) / 2, End: len(text) + 7}}}
 		checkInvariants(t, text, Recognize(text, whole))
@@ -93,4 +97,20 @@ func BenchmarkKey(b *testing.B) {
 	for b.Loop() {
 		Key("Volodymyr Zelenskyy")
 	}
+}
+
+// FuzzGenders feeds Genders sentence and mention spans that lie anywhere,
+// as a buggy upstream stage might produce.
+func FuzzGenders(f *testing.F) {
+	f.Add("Okafor spoke. He said his plan would pass.", 0, 6, 0, 13, 14, 42)
+	f.Add("", 0, 0, 0, 0, 0, 0)
+	f.Add("Mrs. Ruiz left. She said so.", 5, 9, -3, 15, 16, 99)
+	f.Fuzz(func(t *testing.T, text string, ms, me, s1s, s1e, s2s, s2e int) {
+		doc := &parallax.Document{Text: text,
+			Sentences: []parallax.Sentence{{Span: parallax.Span{Start: s1s, End: s1e}}, {Span: parallax.Span{Start: s2s, End: s2e}}},
+			Entities:  []parallax.Entity{{Name: "Okafor", Type: parallax.Person, Mentions: []parallax.Span{{Start: ms, End: me}}}}}
+		if g := Genders(doc); len(g) != 1 {
+			t.Errorf("Genders: %d values", len(g))
+		}
+	})
 }

@@ -541,6 +541,12 @@ Starlink||c|`
 // token marks a person.
 const firstNames = `aaron abdul abdullah abu adam adrian ahmad ahmed aisha alan albert alejandro aleksandr aleksei alex alexander alexandre alexandra alexei alexey ali alice alicia alina amanda amir amy ana anatoly andrea andrei andrej andrew andrii andriy andrzej angela angelina ann anna anne annalena anthony antonio antony antonin ari ariel arnold arseniy artem arthur ashley bashar ben benjamin benny bernard bernie beata bill bob boris brad brian bruce carl carlos carol caroline catherine charles charlie chris christian christine christopher chuck claire claudia colin cory cyril dan daniel danny dara david dean denis denys dmitri dmitriy dmitro dmytro dmitry donald doug douglas ed edward elena eli elizabeth elon emily emma emmanuel eric erik ernest evgeny fatima felipe fernando francesca francis francisco frank friedrich gabriel gary gavin george gerhard gianni giorgia giuseppe gordon grace greg gregory hakan hamad hans harry hassan heather heinz helen henry herman hillary hossein hugo hunter ibrahim igor ilya imran irina isaac ivan jack jacob jacques jake james jamie jan jane janet jared jason javier jd jean jeff jeffrey jen jennifer jens jeremy jerome jessica jill jim jimmy joanna joe joel johann johannes john jon jonathan jorge jose josef joseph josh joshua juan julia julian julie justin kamala karen karine karl karoline kate katherine kathy kevin keir kirill klaus kristi kurt kyle lara larry laura lee leon lindsey lisa liz lloyd louis luis lukas luiz lula maria marco marcus margaret maria mariana marie marine mario mark marko marta martin mary matt matteo matthew max maxim meghan melania michael michel michelle miguel mike mikhail mitch mohamed mohammad mohammed muhammad nancy naftali narendra natalia nathan neil nicholas nick nicola nicolas nikita nikolai nikolay olaf olena oleg oleksandr oleksiy olga oliver omar oscar pam pamela patrick paul pedro pete peter petro philip pierre rachel rafael ramzan ray recep rex richard rishi rob robert roberto roman ron ronald rosa ruslan ryan sam samantha samuel sara sarah scott sean sebastian serge sergei sergey sergii sergiy shinzo simon sophie stefan stephen steve steven susan svetlana tara ted terry theresa thomas tim timothy tobias todd tom tony tulsi ursula valentina valery vasyl victor viktor vladimir vladislav volodymyr walter wei william yevgeny yulia yuri yury yves zach zachary`
 
+// notFirstNames are listed given names that, capitalized before another
+// capitalized word, more often start something else: "Will Congress",
+// "Al Jazeera", "Stanley Cup", "Clinton Foundation".
+var notFirstNames = set(`al will grant hope rush guy brit clinton wilson stanley june april may joy rose
+	iris violet hazel dawn crystal amber faith summer misty chip buck earl august`)
+
 // gazEntry is one known name.
 type gazEntry struct {
 	name    string
@@ -623,6 +629,13 @@ func buildGazetteer() *gazetteer {
 	}
 	for _, n := range strings.Fields(firstNames) {
 		g.first[n] = true
+	}
+	// The gendered given names (see gender.go) mark persons too, except
+	// those that are as often ordinary words or surnames.
+	for n := range givenGender {
+		if !notFirstNames[n] {
+			g.first[n] = true
+		}
 	}
 	return g
 }

@@ -168,10 +168,11 @@ func (sc *sentenceScan) markGazetteer() {
 				best, bestLen = id, l
 			}
 		}
-		// "Michael Jordan", "George Washington": a known given name
-		// before a single place name makes it a surname.
+		// "Michael Jordan", "George Washington", "Michael Bloomberg": a
+		// known given name before a single place or organization name
+		// makes it a surname.
 		if best >= 0 && bestLen == 1 && i > 0 && sc.linked(i-1) && toks[i-1].cap &&
-			sc.g.first[toks[i-1].lower] && sc.g.entries[best].typ == parallax.Place {
+			sc.g.first[toks[i-1].lower] && (sc.g.entries[best].typ == parallax.Place || sc.g.entries[best].typ == parallax.Organization) {
 			best = -1
 		}
 		if best < 0 {

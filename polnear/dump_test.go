@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
@@ -73,7 +74,7 @@ func TestDump(t *testing.T) {
 				}
 				line += fmt.Sprintf("\t%s\t%s\t%s\t%s", flags, show(pr.Source), show(pr.Cue), show(pr.Content))
 			} else {
-				line += "\tmiss"
+				line += "\tmiss\t" + context(text, g)
 			}
 			fmt.Fprintln(f, line)
 		}
@@ -82,5 +83,44 @@ func TestDump(t *testing.T) {
 				fmt.Fprintf(f, "P\t%s\t%s\t%s\t%s\n", name, show(p.Source), show(p.Cue), show(p.Content))
 			}
 		}
+	}
+}
+
+// context returns the text around a relation's cue (or content), on one
+// line, with the cue in brackets.
+func context(text string, r Relation) string {
+	spans := trimmed(text, r.Cue)
+	if len(spans) == 0 {
+		spans = trimmed(text, r.Content)
+	}
+	if len(spans) == 0 {
+		return ""
+	}
+	c := spans[0]
+	from, to := max(c.Start-200, 0), min(c.End+200, len(text))
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	s := text[from:c.Start] + "[[" + text[c.Start:c.End] + "]]" + text[c.End:to]
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// TestDumpText prints the attributions Parallax finds in the text of the
+// file $POLNEAR_TEXT, for error analysis during development.
+func TestDumpText(t *testing.T) {
+	path := os.Getenv("POLNEAR_TEXT")
+	if path == "" {
+		t.Skip("set POLNEAR_TEXT=file to dump")
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := analyze.Article(&parallax.Article{ID: "text", Body: string(body)})
+	for _, a := range doc.Attributions {
+		t.Logf("[%s] [%s] [%s]", doc.Slice(a.SourceSpan), doc.Slice(a.Cue), doc.Slice(a.Content))
 	}
 }

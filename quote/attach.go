@@ -225,6 +225,13 @@ func (a *analysis) continuations() {
 			}
 			if ri > 0 && a.follows(&a.regs[ri-1], r) {
 				r.att = a.regs[ri-1].att
+				// `"...," said Trump on NBC's "Today" show, according
+				// to TIME. "..."`: a quoted name inside the attribution
+				// is not the quote continued; the speaker is.
+				if p := &a.regs[ri-1]; a.cues[p.att.cue].according && ri > 1 && a.follows(&a.regs[ri-2], r) &&
+					!a.cues[a.regs[ri-2].att.cue].according {
+					r.att = a.regs[ri-2].att
+				}
 				continue
 			}
 			if ri+1 < len(a.regs) && a.regs[ri+1].para == r.para && a.regs[ri+1].att.cue >= 0 &&

@@ -45,6 +45,13 @@ var attrVerbs = buildForms(map[clauseMode][]string{
 		"characterize characterizes characterized", "portray portrays portrayed",
 		"express expresses expressed", "voice voices voiced", "echo echoes echoed",
 		"repeat repeats repeated", "insist", "discuss discusses discussed",
+		"call", "question questions questioned", "consider considers considered", "deem deems deemed",
+		"view views viewed", "regard regards regarded", "tout touts touted",
+		"highlight highlights highlighted", "imply implies implied", "recommend recommends recommended",
+		"encourage encourages encouraged", "remind reminds reminded", "thank thanks thanked",
+		"compare compares compared", "request requests requested", "shout shouts shouted",
+		"chant chants chanted", "reference references referenced", "reads",
+		"side sides sided", "rail rails railed", "focus focuses focused",
 	},
 	needThat: {
 		"know knows knew", "find finds found", "realize realizes realized",

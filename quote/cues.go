@@ -90,11 +90,26 @@ func (a *analysis) findCues() {
 		if !c.info.participle && !coord {
 			continue
 		}
+		stance := -1
 		for k := ci - 1; k >= 0 && a.cues[k].sent == c.sent; k-- {
-			if p := &a.cues[k]; p.spk.ok && !p.according && !p.info.attrOnly {
+			p := &a.cues[k]
+			if !p.spk.ok || p.according {
+				continue
+			}
+			if !p.info.attrOnly {
 				c.spk, c.ent, c.borrowed = p.spk, p.ent, true
 				break
 			}
+			if stance < 0 && !p.viaPP && !p.info.participle {
+				stance = k
+			}
+		}
+		if !c.spk.ok && stance >= 0 && c.info.participle {
+			// "Boehner chided Obama, accusing the president of ...":
+			// with no speech verb before it, a participle shares the
+			// subject of the stance verb it elaborates.
+			p := &a.cues[stance]
+			c.spk, c.ent, c.borrowed = p.spk, p.ent, true
 		}
 		if !c.spk.ok && (c.info.participle || !c.info.attrOnly) {
 			// "Grimm stormed back, leaned into him and said": the
@@ -272,7 +287,7 @@ func (a *analysis) clearSpeaker(c *cue) bool {
 	w := string(a.baseLower(c.spk.to))
 	// A capitalized plural names a group: "Democrats", "Republicans".
 	plural := a.toks[c.spk.to].cap && len(w) > 3 && w[len(w)-1] == 's' && !a.possessive(c.spk.to)
-	return personNominals[w] || orgNominals[w] || docNominals[w] || quantNominals[w] || plural
+	return personNominals[w] || orgNominals[w] || docNominals[w] || quantWord([]byte(w)) || plural
 }
 
 // extend grows a cue over its addressee and venue: "told reporters",
@@ -357,6 +372,13 @@ func (a *analysis) speakerFor(c *cue) {
 			}
 		}
 	}
+	if p.ok && c.info.participle && a.objectOfVerb(p) {
+		// "Romney released a statement saying ...": the statement
+		// names nobody; the clause's subject issued it.
+		if s := a.clauseSubject(c.sent, p.from); s.ok && s.to < p.from && a.entityOf(p) < 0 && a.entityOf(s) >= 0 {
+			p = s
+		}
+	}
 	if p.ok {
 		c.spk, c.ent = p, a.entityOf(p)
 		return
@@ -367,6 +389,17 @@ func (a *analysis) speakerFor(c *cue) {
 	if p := a.invertedAfter(c); p.ok {
 		c.spk, c.ent, c.inverted = p, a.entityOf(p), true
 	}
+}
+
+// objectOfVerb reports whether phrase p follows a lower-case word that is
+// neither a function word nor a preposition: a verb whose object it is
+// ("released a statement", "issued a report").
+func (a *analysis) objectOfVerb(p phrase) bool {
+	k := p.from - 1
+	if !a.usable(k, a.sentOf(p.from)) || a.toks[k].kind != tWord || a.toks[k].cap {
+		return false
+	}
+	return !a.in(k, stopWords) && !a.in(k, preps) && !a.in(k, backSkip) && !a.in(k, modifiers)
 }
 
 // plainGap reports whether tokens [from, to] can be a subject's

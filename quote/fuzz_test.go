@@ -12,6 +12,12 @@ func FuzzFind(f *testing.F) {
 	for _, tc := range append(findTests, attributionTests...) {
 		f.Add(tc.text)
 	}
+	for _, tc := range corefTests {
+		f.Add(tc.text)
+	}
+	for _, tc := range hedgeTests {
+		f.Add(tc.text)
+	}
 	f.Add(benchArticle)
 	f.Add(`"`)
 	f.Add(`'a' "b`)

@@ -62,7 +62,8 @@ var verbs = map[string]verbInfo{
 	"grumbled": {mode: needThat}, "remarked": {mode: needThat}, "observed": {mode: needThat},
 	"recalled": {mode: needThat}, "replied": {mode: needThat}, "responded": {mode: needThat},
 	"answered": {mode: needThat}, "joked": {mode: needThat}, "quipped": {mode: needThat},
-	"concluded": {mode: needThat}, "continued": {mode: quoteOnly},
+	"concluded": {mode: needThat}, "continued": {mode: quoteOnly}, "continues": {mode: quoteOnly},
+	"calls": {mode: quoteOnly}, "describes": {mode: quoteOnly}, "dubs": {mode: quoteOnly},
 	"described": {mode: quoteOnly}, "called": {mode: quoteOnly},
 	"commended": {mode: quoteOnly}, "praised": {mode: quoteOnly},
 	"hailed": {mode: quoteOnly}, "urged": {mode: quoteOnly},
@@ -142,7 +143,9 @@ var personNominals = set("spokesperson", "spokesman", "spokeswoman", "spokespeop
 	"firefighters", "medics", "paramedics", "survivors", "families", "parents", "students",
 	"voters", "administrator", "coordinator", "inspector", "inspectors", "planner",
 	"superintendent", "sheriff", "chiefs", "monitors", "mediators", "militants", "rebels",
-	"allies", "partners", "sides", "participants")
+	"allies", "partners", "sides", "participants", "congressman", "congresswoman", "councilman",
+	"councilwoman", "candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul",
+	"host", "anchor", "columnist", "activist", "activists", "founder", "pastor", "bishop", "justice")
 
 // quantNominals head subjects that count people or share them out:
 // "Twenty-four percent said", "nearly half say", "most believe", "others

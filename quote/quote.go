@@ -11,8 +11,10 @@
 // quotes: Witkoff commended Putin "for all he did"), then by continuation
 // (a second quote right after an attributed one, the next paragraph of a
 // multi-paragraph quote). Pronouns resolve to the nearest preceding person
-// entity; nominals ("officials", "a spokesperson") keep the speaker
-// unknown but record where they are named.
+// entity of a fitting gender (entity.Genders); role nouns ("the
+// congressman") to the titled person named last; nominals ("officials",
+// "a spokesperson") keep the speaker unknown but record where they are
+// named.
 //
 // Attribution is wider than speech. Verbs of belief, evidence, intention
 // and stance ("Democrats fear that ...", "polls show ...", "Rubio wants
@@ -21,13 +23,17 @@
 // credit content to a source as an Attribution without making a Quote;
 // such an attribution is dropped when its cue lies inside content already
 // credited to another source ("Trump said Clinton wants ..." is Trump's
-// claim), and no direct quote attaches to its cue.
+// claim), and no direct quote attaches to its cue. Hedges ("seemed to",
+// "is expected to", "reportedly"), questions put to somebody ("Asked
+// whether ...") and stance nouns with their owner ("his claim that ...",
+// "in Bolton's view") are weak attributions too (hedges.go).
 package quote
 
 import (
 	"slices"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/entity"
 )
 
 // Find returns the quotes and attributions of doc, sorted by position. It
@@ -72,7 +78,14 @@ import (
 //     ("Twenty-four percent said") or be a relative pronoun ("who
 //     endorsed Trump", SpeakerSpan "who", Speaker its antecedent).
 //   - "he"/"she" resolve to the last speaker of the three sentences before
-//     when the nearest person named does not open its sentence.
+//     when the nearest person named does not open its sentence ("He said
+//     Obama ..." has Obama as an object); "he" never resolves to a woman
+//     nor "she" to a man, and a name fronted in a prepositional phrase
+//     ("Of Obama, he said") is not the pronoun's antecedent.
+//   - "the statement continued" speaks for the author of the statement a
+//     cue named just before ("said in a statement"); a definite office
+//     noun with no titled match ("the Texas governor continues") is the
+//     untitled person quoted just before.
 func Find(doc *parallax.Document) ([]parallax.Quote, []parallax.Attribution) {
 	if doc == nil || doc.Text == "" {
 		return nil, nil
@@ -83,6 +96,7 @@ func Find(doc *parallax.Document) ([]parallax.Quote, []parallax.Attribution) {
 	a.findCues()
 	a.attachRegions()
 	a.reported()
+	a.hedges()
 	return a.finish()
 }
 
@@ -124,11 +138,13 @@ type analysis struct {
 	// unless their cue lies inside content credited to another source.
 	weak []parallax.Attribution
 
-	titles []string // see title
+	titles  []string // see title
+	genders []string // entity.Genders of ents, by index
 }
 
 func newAnalysis(doc *parallax.Document) *analysis {
-	a := &analysis{text: doubledMarks(doc.Text), ents: doc.Entities, buf: make([]byte, 0, 32)}
+	a := &analysis{text: doubledMarks(doc.Text), ents: doc.Entities, buf: make([]byte, 0, 32),
+		genders: entity.Genders(doc)}
 	n := len(doc.Text)
 	a.paras = cleanSpans(doc.Paragraphs, n)
 	if len(a.paras) == 0 {

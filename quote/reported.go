@@ -39,7 +39,7 @@ func (a *analysis) reported() {
 			}
 			if content, ok := a.describedAs(c); ok {
 				a.attribute(c, content)
-			} else if content, ok := a.objectContent(ci); ok {
+			} else if content, ok := a.objectContent(ci); ok && !a.in(c.tok, continuers) {
 				a.addWeak(c, content)
 			}
 		default:
@@ -116,6 +116,10 @@ func (a *analysis) negated(c *cue) bool {
 	}
 	return false
 }
+
+// continuers attribute only the quote they continue: "Clinton continues
+// to grow" credits nothing to Clinton.
+var continuers = set("continued", "continues")
 
 var negations = set("not", "never", "no", "neither", "nor")
 
@@ -235,8 +239,20 @@ func (a *analysis) trailing(c *cue) bool {
 		return false
 	}
 	first := a.tokenAt(a.sents[c.sent].span.Start)
-	if first >= l-1 || a.in(first, introWords) {
+	if first >= l-1 {
 		return false
+	}
+	if a.in(first, introWords) {
+		// "On Monday, Trump said ..." opens with the cue's clause; "As
+		// a woman, she raised less suspicion, Mr. Verdery said" has a
+		// whole clause between the introduction and the cue.
+		k := first + 1
+		for k < l-1 && !a.isPunct(k, ',') {
+			k++
+		}
+		if k >= l-1 {
+			return false
+		}
 	}
 	words := 0
 	for i := first; i < l-1; i++ {

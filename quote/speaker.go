@@ -1,9 +1,11 @@
 package quote
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/entity"
 )
 
 // phrase is a speaker phrase as a token range [from, to], inclusive.
@@ -25,6 +27,25 @@ func (a *analysis) objectPronoun(j, s int) bool {
 
 // relatives are relative pronouns that can be a cue's subject.
 var relatives = set("who", "which")
+
+// approximates reports "about", "around", "over" or "under" before a
+// quantity ("About three-quarters of voters support ..."): an adverb,
+// not a preposition.
+func (a *analysis) approximates(k int) bool {
+	if !a.in(k, approximators) || k+1 >= len(a.toks) || a.toks[k+1].kind != tWord {
+		return false
+	}
+	return isDigits(a.word(k+1)) || quantWord(a.baseLower(k+1)) || a.in(k+1, numberWords)
+}
+
+var (
+	approximators = set("about", "around", "over", "under", "nearly", "almost")
+	numberWords   = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+)
+
+// subordinators are prepositions that also open a clause ("after Boehner
+// chided Obama").
+var subordinators = set("after", "before", "since", "as", "until")
 
 // quantJoins sit inside quantities used as subjects ("nine in 10").
 var quantJoins = set("in", "of", "out")
@@ -96,8 +117,68 @@ func (a *analysis) npWord(i int) bool {
 		return true
 	}
 	return modifiers[string(w)] || personNominals[string(w)] || orgNominals[string(w)] ||
-		docNominals[string(w)] || quantNominals[string(w)] || isDigits(a.text[t.start:t.end])
+		docNominals[string(w)] || quantWord(w) || isDigits(a.text[t.start:t.end]) || agentNoun(w)
 }
+
+// quantWord reports a word that counts people: "half", "most", and
+// fractions written with a hyphen ("three-quarters", "two-thirds").
+func quantWord(w []byte) bool {
+	if quantNominals[string(w)] {
+		return true
+	}
+	i := bytes.LastIndexByte(w, '-')
+	return i > 0 && quantNominals[string(w[i+1:])]
+}
+
+// agentNoun reports whether a lower-case word has the form of a noun for
+// a person by what they do ("pollster", "strategist", "organizers",
+// "historian", "supporters"), so that a lexicon need not list every
+// occupation. Common words with the same endings are excluded.
+func agentNoun(w []byte) bool {
+	if len(w) < 6 {
+		return false
+	}
+	b := w
+	if b[len(b)-1] == 's' {
+		b = b[:len(b)-1]
+	}
+	ok := false
+	for _, suf := range agentSuffixes {
+		if len(b) > len(suf)+2 && string(b[len(b)-len(suf):]) == suf {
+			ok = true
+			break
+		}
+	}
+	return ok && !notAgents[string(b)]
+}
+
+var agentSuffixes = []string{"ster", "ist", "ian", "er", "or"}
+
+// notAgents end like agent nouns but name no person.
+var notAgents = set("other", "under", "after", "over", "never", "ever", "however", "whether", "either",
+	"neither", "together", "rather", "later", "earlier", "order", "number", "power", "paper", "water",
+	"matter", "letter", "center", "centre", "border", "summer", "winter", "october", "november",
+	"december", "september", "former", "latter", "corner", "chapter", "quarter", "river", "trigger",
+	"disaster", "register", "character", "computer", "answer", "wonder", "whatever", "whenever",
+	"wherever", "moreover", "further", "furthermore", "nevertheless", "another", "barrier", "cancer",
+	"dinner", "error", "factor", "favor", "favour", "floor", "honor", "honour", "horror", "humor",
+	"labor", "labour", "mirror", "motor", "sector", "terror", "color", "colour", "behavior", "major",
+	"minor", "senior", "junior", "interior", "exterior", "superior", "inferior", "prior",
+	"vendor", "corridor", "elevator", "calculator", "indicator", "monitor", "radiator",
+	"christian", "median", "asian", "indian", "italian", "russian", "persian",
+	"canadian", "australian", "brazilian", "egyptian", "iranian", "syrian", "libyan", "nigerian",
+	"belgian", "hungarian", "bulgarian", "norwegian", "ukrainian", "palestinian", "tunisian",
+	"romanian", "croatian", "jordanian", "mauritanian", "armenian", "georgian", "fictional",
+	"consider", "remember", "deliver", "discover", "recover", "offer", "suffer", "differ", "gather",
+	"bother", "bother", "matter", "enter", "render", "surrender", "wander", "hinder", "consist",
+	"insist", "resist", "assist", "exist", "persist", "twist", "list", "mist", "wrist", "fist",
+	"ballot", "lower", "higher", "bigger", "smaller", "larger", "greater", "better", "faster",
+	"stronger", "longer", "younger", "older", "closer", "harder", "easier", "clearer", "broader",
+	"wider", "deeper", "cheaper", "richer", "poorer", "tougher", "weaker", "safer", "lesser", "newer",
+	"fewer", "sooner", "shelter", "platter", "encounter", "counter", "filter", "cluster", "monster",
+	"roster", "poster", "jupiter", "twitter", "whisper", "thunder", "cover",
+	"cater", "feather", "leather", "weather",
+)
 
 // headWord reports whether token i can head a speaker phrase on its own.
 func (a *analysis) headWord(i int) bool {
@@ -110,7 +191,7 @@ func (a *analysis) headWord(i int) bool {
 		return !(first && (hasSuffix(w, "ing") || hasSuffix(w, "ed") || hasSuffix(w, "ly")) && a.mentionIn(i, i) < 0)
 	}
 	return personNominals[string(w)] || orgNominals[string(w)] || docNominals[string(w)] ||
-		quantNominals[string(w)] || a.mentionIn(i, i) >= 0
+		quantWord(w) || a.mentionIn(i, i) >= 0
 }
 
 func hasSuffix(b []byte, suf string) bool {
@@ -197,7 +278,9 @@ func (a *analysis) phraseAfter(i, limit int, lenient bool) phrase {
 	for p.to > p.from && (a.in(p.to, connectors) || a.in(p.to, modifiers) && !a.toks[p.to].cap) {
 		p.to--
 	}
-	if !p.ok || !a.hasHead(p) {
+	// After "according to" anything nominal is the source ("according
+	// to state law", "according to him", "according to one index").
+	if !p.ok || !lenient && !a.hasHead(p) {
 		return phrase{}
 	}
 	return p
@@ -288,7 +371,9 @@ func (a *analysis) subjectBefore(v int, participle bool) (p phrase, pp bool) {
 		}
 		q = r
 	}
-	if a.in(q.from-1, preps) {
+	// "after Boehner chided": a preposition that also joins clauses
+	// makes the phrase right before the verb a subject.
+	if a.in(q.from-1, preps) && !a.in(q.from-1, subordinators) && !a.approximates(q.from-1) {
 		return p, true
 	}
 	// "Trump and Putin said", "Its readout of a call between Putin and
@@ -340,10 +425,17 @@ func (a *analysis) clauseSubject(s, v int) phrase {
 		k := i + 1
 		for ; k < v && k < i+16 && !a.isPunct(k, ','); k++ {
 		}
-		if !a.isPunct(k, ',') || k >= v {
+		// "In Wednesday's speech the senator took ...": with no comma,
+		// the phrase ends where a new determiner or pronoun follows
+		// its noun.
+		switch j := a.introEnd(i, v); {
+		case j >= 0:
+			i = j
+		case a.isPunct(k, ',') && k < v:
+			i = k + 1
+		default:
 			return phrase{}
 		}
-		i = k + 1
 	}
 	for i < v && a.in(i, clauseJoins) {
 		i++
@@ -356,6 +448,25 @@ func (a *analysis) clauseSubject(s, v int) phrase {
 	}
 	return a.phraseAfter(i, v, false)
 }
+
+// introEnd returns the token opening the subject after an introductory
+// prepositional phrase at token i that has no comma: the first "the" or
+// subject pronoun after at least one noun phrase word, before token v; -1
+// when the phrase holds anything else.
+func (a *analysis) introEnd(i, v int) int {
+	s := a.toks[i].sent
+	for k := i + 1; k < v && k < i+8 && a.usable(k, s); k++ {
+		if k > i+1 && (a.is(k, "the") || a.in(k, subjectPronouns)) {
+			return k
+		}
+		if !a.npWord(k) && (a.toks[k].kind != tWord || !notHeads[string(a.baseLower(k))]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+var subjectPronouns = set("he", "she", "they", "we")
 
 // entityOf names the entity a speaker phrase refers to, or -1. A
 // document's author speaks for it ("the Kremlin readout" → the Kremlin); a
@@ -401,11 +512,6 @@ func (a *analysis) entityOf(p phrase) int {
 	}
 	if e := a.mentionIn(p.from, cut-1); e >= 0 {
 		m := a.lastMentionEnd
-		// "the Kessling fire brigade": a place naming what a noun
-		// belongs to is not the speaker.
-		if a.ents[e].Type == parallax.Place && m < a.toks[cut-1].end && !a.toks[cut-1].cap {
-			return -1
-		}
 		for i := a.tokenAt(m); i < cut; i++ {
 			w := string(a.baseLower(i))
 			if personNominals[w] {
@@ -415,10 +521,22 @@ func (a *analysis) entityOf(p phrase) int {
 				return -1
 			}
 		}
+		// "the Kessling fire brigade": a place naming what a noun
+		// belongs to is not the speaker.
+		if a.ents[e].Type == parallax.Place && m < a.toks[cut-1].end && !a.toks[cut-1].cap {
+			return -1
+		}
 		return e
 	}
 	if personNominals[head] {
 		return a.byTitle(p.from, cut-1)
+	}
+	// "the statement continued" after "Trump said in a statement": the
+	// author of the statement named before speaks.
+	if docNominals[head] && a.is(p.from, "the") {
+		if e := a.authorOf(head, p.from); e >= 0 {
+			return e
+		}
 	}
 	// "Its readout", "his office": the owner speaks.
 	if docNominals[head] || orgNominals[head] {
@@ -437,24 +555,76 @@ func (a *analysis) entityOf(p phrase) int {
 	return -1
 }
 
-// byTitle resolves a nominal like "the Russian president" to the only
-// person entity whose title holds every word of it.
+// authorOf returns the entity of the latest cue before token i, within
+// the three sentences before it, whose venue or speaker phrase holds the
+// document noun head ("said in a statement", "a statement from the
+// Kremlin"), or -1.
+func (a *analysis) authorOf(head string, i int) int {
+	s := a.toks[i].sent
+	for ci := len(a.cues) - 1; ci >= 0; ci-- {
+		c := &a.cues[ci]
+		if c.tok >= i {
+			continue
+		}
+		if c.sent < s-3 {
+			break
+		}
+		if c.ent < 0 {
+			continue
+		}
+		for k := c.tok; k <= c.ext; k++ {
+			if string(a.baseLower(k)) == head {
+				return c.ent
+			}
+		}
+		if c.spk.ok {
+			for k := c.spk.from; k <= c.spk.to; k++ {
+				if string(a.baseLower(k)) == head {
+					return c.ent
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// byTitle resolves a nominal like "the Russian president" or "the
+// congressman" to a person entity whose title holds every word of it
+// (spelled out: "Rep." is "representative", and so is "congressman"),
+// the one mentioned last before the nominal when several do. A gendered
+// nominal ("the spokeswoman") skips persons of the other gender. With no
+// title matching, a definite office noun ("the Texas governor
+// continued") that is a speaker is the latest person speaker of the
+// sentences just before, when that person has no title to contradict it:
+// news varies how it names the speaker it is quoting.
 func (a *analysis) byTitle(from, to int) int {
 	var words []string
+	head := ""
 	for i := from; i <= to; i++ {
 		w := strings.ReplaceAll(string(a.baseLower(i)), ".", "")
 		if w == "the" || w == "a" || w == "an" || w == "" {
 			continue
 		}
+		head = w
+		if full, ok := titleAbbrevs[w]; ok {
+			w = full
+		}
 		words = append(words, w)
 	}
-
 	if len(words) == 0 {
 		return -1
 	}
-	found := -1
+	pron := ""
+	switch {
+	case femaleNominals[head]:
+		pron = "she"
+	case maleNominals[head]:
+		pron = "he"
+	}
+	found, foundAt, n := -1, -1, 0
+	at := a.toks[from].start
 	for ei, e := range a.ents {
-		if e.Type != parallax.Person || e.Title == "" {
+		if e.Type != parallax.Person || e.Title == "" || pron != "" && !a.genderFits(ei, pron) {
 			continue
 		}
 		title := a.title(ei)
@@ -465,15 +635,63 @@ func (a *analysis) byTitle(from, to int) int {
 				break
 			}
 		}
-		if all {
-			if found >= 0 {
-				return -1
+		if !all {
+			continue
+		}
+		last := -1
+		for _, m := range e.Mentions {
+			if m.Start < at && m.Start > last {
+				last = m.Start
 			}
-			found = ei
+		}
+		n++
+		if found < 0 || last > foundAt {
+			found, foundAt = ei, last
 		}
 	}
-	return found
+	if n > 1 && foundAt < 0 {
+		found = -1 // several fit and none was named before
+	}
+	if found >= 0 || !officeNouns[head] || !a.is(from, "the") {
+		return found
+	}
+	return a.titlelessSpeaker(a.toks[from].sent, pron)
 }
+
+// titlelessSpeaker returns the person entity of the latest speech cue in
+// sentences [s-2, s] that has no title and fits pronoun pron ("" for
+// any), or -1.
+func (a *analysis) titlelessSpeaker(s int, pron string) int {
+	for ci := len(a.cues) - 1; ci >= 0; ci-- {
+		c := &a.cues[ci]
+		if c.sent > s {
+			continue
+		}
+		if c.sent < s-2 {
+			break
+		}
+		if c.info.attrOnly || c.according || c.ent < 0 || a.ents[c.ent].Type != parallax.Person {
+			continue
+		}
+		if a.ents[c.ent].Title != "" || pron != "" && !a.genderFits(c.ent, pron) {
+			return -1
+		}
+		return c.ent
+	}
+	return -1
+}
+
+// officeNouns are the roles a writer uses to name again a person just
+// quoted ("the Texas governor", "the congressman", "the candidate").
+var officeNouns = set("governor", "senator", "representative", "congressman", "congresswoman",
+	"mayor", "president", "candidate", "nominee", "lawmaker", "billionaire", "businessman",
+	"businesswoman", "mogul", "sheriff", "councilman", "councilwoman", "chairman", "chairwoman")
+
+// maleNominals and femaleNominals are person nouns that say a gender.
+var (
+	maleNominals   = set("congressman", "spokesman", "chairman", "councilman", "businessman", "assemblyman")
+	femaleNominals = set("congresswoman", "spokeswoman", "chairwoman", "councilwoman", "businesswoman", "assemblywoman")
+)
 
 // title returns entity ei's title for matching: lower case, without
 // dots, abbreviations spelled out, padded with spaces. Titles are
@@ -501,6 +719,8 @@ func (a *analysis) title(ei int) string {
 // titleAbbrevs spell out abbreviated titles, so that "Sen. Ted Cruz" is
 // "the senator".
 var titleAbbrevs = map[string]string{"sen": "senator", "gov": "governor", "rep": "representative",
+	"congressman": "representative", "congresswoman": "representative", "spokesman": "spokesperson",
+	"spokeswoman": "spokesperson", "chairman": "chair", "chairwoman": "chair",
 	"gen": "general", "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
 	"col": "colonel", "adm": "admiral", "atty": "attorney", "supt": "superintendent", "dr": "doctor",
 	"prof": "professor", "cmdr": "commander", "capt": "captain", "sgt": "sergeant"}
@@ -577,11 +797,11 @@ func (a *analysis) resolveAs(i int, w string) int {
 		}
 	}
 	fits := func(m mention) bool {
-		if m.span.End > off || !want(a.ents[m.ent].Type) {
+		if m.span.End > off || !want(a.ents[m.ent].Type) || !a.genderFits(m.ent, w) {
 			return false
 		}
 		r := a.regionAt(m.span.Start)
-		return r < 0 || a.regs[r].single
+		return (r < 0 || a.regs[r].single) && !a.frontedObject(m.span, i)
 	}
 	s := a.toks[i].sent
 	if s < 0 {
@@ -612,7 +832,7 @@ func (a *analysis) resolveAs(i int, w string) int {
 		// congressman worried about his wife, an aide to Hillary
 		// Clinton. "...," he told CNN"), the last speaker is likelier.
 		if w == "he" || w == "she" {
-			if sp := a.lastSpeaker(s, ms); sp >= 0 && sp != first && !a.opensSentence(firstAt, ms) {
+			if sp := a.lastSpeaker(s, ms, w); sp >= 0 && sp != first && !a.opensSentence(firstAt, ms) {
 				return sp
 			}
 		}
@@ -621,21 +841,59 @@ func (a *analysis) resolveAs(i int, w string) int {
 	return latest
 }
 
+// frontedObject reports whether mention m is the object of a preposition
+// in a phrase set off by a comma before the pronoun at token i, in the
+// same sentence: in "Of Obama, he said" and "Asked about Clinton, she
+// said" the pronoun is somebody else.
+func (a *analysis) frontedObject(m parallax.Span, i int) bool {
+	k := a.tokenAt(m.Start)
+	s := a.toks[i].sent
+	if s < 0 || a.sentOf(k) != s || !a.in(k-1, topicPreps) {
+		return false
+	}
+	for j := k + 1; j < i; j++ {
+		if a.isPunct(j, ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// topicPreps introduce what a fronted phrase is about.
+var topicPreps = set("of", "about", "on", "regarding", "like", "unlike", "to", "toward", "towards", "against", "with")
+
 // lastSpeaker returns the person entity of the latest speech cue found so
-// far in sentences [from-3, from], or -1.
-func (a *analysis) lastSpeaker(from, near int) int {
+// far in sentences [from-3, from] that the pronoun w can stand for, or -1.
+func (a *analysis) lastSpeaker(from, near int, w string) int {
 	lo := min(from, near) - 3
 	for ci := len(a.cues) - 1; ci >= 0; ci-- {
 		c := &a.cues[ci]
 		if c.sent < lo {
 			break
 		}
-		if c.sent > from || c.info.attrOnly || c.according || c.ent < 0 || a.ents[c.ent].Type != parallax.Person {
+		if c.sent > from || c.info.attrOnly || c.according || c.ent < 0 || a.ents[c.ent].Type != parallax.Person ||
+			!a.genderFits(c.ent, w) {
 			continue
 		}
 		return c.ent
 	}
 	return -1
+}
+
+// genderFits reports whether the pronoun w ("he", "she", "it") can stand
+// for entity e: "he" never for a woman, "she" never for a man; a person of
+// unknown gender fits both.
+func (a *analysis) genderFits(e int, w string) bool {
+	if e < 0 || e >= len(a.genders) {
+		return true
+	}
+	switch w {
+	case "he":
+		return a.genders[e] != entity.Female
+	case "she":
+		return a.genders[e] != entity.Male
+	}
+	return true
 }
 
 // opensSentence reports whether byte offset off lies within the first
@@ -650,10 +908,20 @@ func (a *analysis) opensSentence(off, s int) bool {
 	for i := a.tokenAt(a.sents[s].span.Start); i < len(a.toks) && a.toks[i].start < off; i++ {
 		if a.toks[i].kind == tWord {
 			n++
+			// "He said Obama ...", "Trump told Obama": a pronoun, or a
+			// verb after the first word, puts the name in the object
+			// ("Said Obama: ..." keeps it the subject).
+			if a.in(i, pronouns) || n > 1 && a.in(i, speechSubjectVerbs) {
+				return false
+			}
 		}
 	}
 	return n <= 2
 }
+
+// speechSubjectVerbs are verbs that, between a sentence's first word and
+// a name, show the name is not the subject ("Trump told Obama").
+var speechSubjectVerbs = set("said", "says", "told", "tells", "asked", "added", "called", "urged")
 
 func (a *analysis) word(i int) string {
 	return a.text[a.toks[i].start:a.toks[i].end]
