@@ -1,0 +1,330 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallax-news/parallax"
+)
+
+const articleColumns = `a.id, a.source, a.title, a.url, a.path, a.author, a.published, a.published_offset, a.body, a.extra`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(r scanner) (*parallax.Article, error) {
+	var (
+		a      parallax.Article
+		pub    sql.NullString
+		offset sql.NullInt64
+		extra  sql.NullString
+	)
+	if err := r.Scan(&a.ID, &a.Source, &a.Title, &a.URL, &a.Path, &a.Author, &pub, &offset, &a.Body, &extra); err != nil {
+		return nil, err
+	}
+	t, err := parseTime(pub)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if !t.IsZero() {
+		// Give the time back in the offset the source wrote it in; its
+		// local date matters when relative dates are resolved.
+		if o := int(offset.Int64); o != 0 {
+			t = t.In(time.FixedZone("", o))
+		}
+		a.Published = t
+	}
+	if extra.Valid {
+		if err := json.Unmarshal([]byte(extra.String), &a.Extra); err != nil {
+			return nil, fmt.Errorf("article %s: extra: %w", a.ID, err)
+		}
+	}
+	return &a, nil
+}
+
+func queryArticles(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]*parallax.Article, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*parallax.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Article returns one stored article.
+func (db *DB) Article(ctx context.Context, id string) (*parallax.Article, error) {
+	row := db.read.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("article %q not found", id)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Story returns a story, its article ids in ingest order and its brief (nil
+// when none was saved).
+func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.Brief, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return parallax.Story{}, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	st := parallax.Story{ID: id}
+	var first, last, brief sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT title, first, last, brief FROM stories WHERE id = ?`, id).
+		Scan(&st.Title, &first, &last, &brief)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("story %q not found", id)}
+	}
+	if err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	if st.First, err = parseTime(first); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	if st.Last, err = parseTime(last); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.article_id FROM assignments s JOIN articles a ON a.id = s.article_id
+		WHERE s.story_id = ? ORDER BY a.seq`, id)
+	if err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var aid string
+		if err := rows.Scan(&aid); err != nil {
+			return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+		}
+		st.Articles = append(st.Articles, aid)
+	}
+	if err := rows.Err(); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	if !brief.Valid {
+		return st, nil, nil
+	}
+	var b parallax.Brief
+	if err := json.Unmarshal([]byte(brief.String), &b); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: brief: %w", id, err)
+	}
+	return st, &b, nil
+}
+
+// StoryArticles returns a story's articles in ingest order.
+func (db *DB) StoryArticles(ctx context.Context, id string) ([]*parallax.Article, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	var one int
+	err = tx.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("story %q not found", id)}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	arts, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM assignments s JOIN articles a ON a.id = s.article_id
+		WHERE s.story_id = ? ORDER BY a.seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	return arts, nil
+}
+
+// ActiveWindow returns what an online clusterer needs to rebuild its state
+// after a restart: the articles published or ingested at or after since, in
+// ingest order, and the assignments of those that joined a story.
+func (db *DB) ActiveWindow(ctx context.Context, since time.Time) ([]*parallax.Article, []parallax.Assignment, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
+	}
+	defer tx.Rollback()
+	s := formatTime(since)
+	arts, err := queryArticles(ctx, tx, `SELECT `+articleColumns+` FROM articles a
+		WHERE a.published >= ?1 OR a.ingested_at >= ?1 ORDER BY a.seq`, s)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.article_id, s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id
+		WHERE a.published >= ?1 OR a.ingested_at >= ?1 ORDER BY a.seq`, s)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
+	}
+	defer rows.Close()
+	var as []parallax.Assignment
+	for rows.Next() {
+		var a parallax.Assignment
+		if err := rows.Scan(&a.Article, &a.Story); err != nil {
+			return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
+		}
+		as = append(as, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
+	}
+	return arts, as, nil
+}
+
+// Order is how Stories sorts.
+type Order string
+
+const (
+	// OrderDefault is OrderRelevance with a search and OrderNewest without.
+	OrderDefault Order = ""
+	// OrderNewest puts the story with the latest article first.
+	OrderNewest Order = "newest"
+	// OrderLargest puts the story with the most articles first.
+	OrderLargest Order = "largest"
+	// OrderRelevance ranks stories by how well their articles match the
+	// search (sum of the articles' BM25 scores); it needs Search.
+	OrderRelevance Order = "relevance"
+)
+
+// StoryQuery selects and orders stories.
+type StoryQuery struct {
+	Order Order
+	// Search keeps stories with at least one article containing every word
+	// (stemmed, case- and accent-insensitive) in its title or text.
+	Search string
+	// Limit caps the result; 0 means no cap.
+	Limit, Offset int
+}
+
+// StorySummary is one line of a story listing.
+type StorySummary struct {
+	ID       string
+	Title    string
+	Articles int // articles in the story
+	Outlets  int // distinct outlets among them
+	// Independent counts distinct origins once syndicated copies are
+	// collapsed; -1 when the story has no brief yet.
+	Independent int
+	First, Last time.Time
+	UpdatedAt   time.Time
+}
+
+// Stories lists stories that have at least one article.
+func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error) {
+	order := q.Order
+	if order == OrderDefault {
+		order = OrderNewest
+		if q.Search != "" {
+			order = OrderRelevance
+		}
+	}
+	var orderBy string
+	switch order {
+	case OrderNewest:
+		orderBy = `s.last DESC, s.id`
+	case OrderLargest:
+		orderBy = `s.n_articles DESC, s.last DESC, s.id`
+	case OrderRelevance:
+		if q.Search == "" {
+			return nil, errorf(EINVALID, "stories: relevance order needs a search")
+		}
+		orderBy = `m.rank, s.last DESC, s.id`
+	default:
+		return nil, errorf(EINVALID, "stories: unknown order %q", q.Order)
+	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return nil, errorf(EINVALID, "stories: negative limit or offset")
+	}
+	limit := q.Limit
+	if limit == 0 {
+		limit = -1 // SQLite: no limit
+	}
+
+	const cols = `s.id, s.title, s.n_articles, s.n_outlets, coalesce(s.independent, -1), s.first, s.last, s.updated_at`
+	var query string
+	var args []any
+	if q.Search != "" {
+		match := matchQuery(q.Search)
+		if match == "" {
+			return nil, nil // no searchable words: nothing can match
+		}
+		// bm25 is lower for better matches; a story's rank adds up its
+		// matching articles, so a story many articles match outranks a
+		// story one article mentions in passing.
+		// bm25 is only callable in the query that runs the MATCH, so hits
+		// are ranked first and grouped after.
+		query = `WITH hits AS MATERIALIZED (
+				SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
+				FROM articles_fts WHERE articles_fts MATCH ?),
+			m AS (
+				SELECT asg.story_id AS story_id, sum(h.rank) AS rank
+				FROM hits h
+				JOIN articles a ON a.seq = h.seq
+				JOIN assignments asg ON asg.article_id = a.id
+				GROUP BY asg.story_id)
+			SELECT ` + cols + ` FROM m JOIN stories s ON s.id = m.story_id
+			WHERE s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
+		args = []any{match, limit, q.Offset}
+	} else {
+		// The unary + keeps SQLite from picking an index for the filter
+		// over the one that yields the order.
+		query = `SELECT ` + cols + ` FROM stories s WHERE +s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
+		args = []any{limit, q.Offset}
+	}
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []StorySummary
+	for rows.Next() {
+		var (
+			s                   StorySummary
+			first, last, update sql.NullString
+		)
+		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &s.Independent, &first, &last, &update); err != nil {
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		var err1, err2, err3 error
+		s.First, err1 = parseTime(first)
+		s.Last, err2 = parseTime(last)
+		s.UpdatedAt, err3 = parseTime(update)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return out, nil
+}
+
+// matchQuery turns a reader's words into an FTS5 query that needs all of
+// them. Each word is quoted, so FTS5 syntax in the input (AND, NEAR, *, ^,
+// column filters) is searched for as text rather than interpreted.
+func matchQuery(search string) string {
+	words := strings.FieldsFunc(search, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	return strings.Join(words, " ")
+}
