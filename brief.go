@@ -79,6 +79,10 @@ type Variant struct {
 	Value        VariantValue `json:"value"`
 	Articles     []string     `json:"articles"`
 	AttributedTo []string     `json:"attributed_to"`
+	// Compatible marks a version that fits every other one ("at least
+	// five hours" beside "six hours" and "more than 10 hours"): shown for
+	// completeness, it takes no side in the dispute.
+	Compatible bool `json:"compatible,omitempty"`
 }
 
 // VariantValue is a variant's normalized value. Quantities fill Lo, Hi and

@@ -352,11 +352,22 @@ func pairBroken(s *story, b *parallax.Brief, preds [][]sref, gfs []*goldFact, p 
 			return fmt.Sprintf("%s %s cites both and is no gold dispute", f.Status, f.ID)
 		}
 		va, vb := variantsHolding(s, f, p[0]), variantsHolding(s, f, p[1])
-		if len(va) > 0 && len(vb) > 0 && !intersects(va, vb) {
+		if len(va) > 0 && len(vb) > 0 && !intersects(va, vb) && !anyCompatible(f, va) && !anyCompatible(f, vb) {
 			return fmt.Sprintf("%s %s puts them in different variants", f.Status, f.ID)
 		}
 	}
 	return ""
+}
+
+// anyCompatible reports whether one of the variants vs is marked as fitting
+// every other version, which takes no side and so splits no pair.
+func anyCompatible(f *parallax.Fact, vs []int) bool {
+	for _, i := range vs {
+		if f.Variants[i].Compatible {
+			return true
+		}
+	}
+	return false
 }
 
 // variantsHolding lists the variants of f that stand for the cited

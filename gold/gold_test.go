@@ -21,17 +21,10 @@ func TestGoldSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	logResults(t, rs)
-	// The bar is every planted conflict and split found and no
-	// false conflict. The pipeline does not meet it yet on the gold
-	// stories (see docs/EVALUATION.md); until it does, this guards the
-	// totals measured on 2026-11-22 against regression. Tighten these to
-	// the bar, never loosen them.
-	const (
-		minConflicts = 4 // of 5
-		minSplits    = 2 // of 3
-		maxFalse     = 3
-	)
+	// The bar: every planted conflict and split found, and no
+	// false conflict.
 	conflicts, splits, falses := 0, 0, 0
+	wantConflicts, wantSplits := 0, 0
 	for _, r := range rs {
 		for _, n := range r.LabelNotes {
 			t.Errorf("%s: labels: %s", r.Story, n)
@@ -39,15 +32,20 @@ func TestGoldSet(t *testing.T) {
 		conflicts += r.ConflictsFound
 		splits += r.SplitsFound
 		falses += r.FalseDisputes()
+		wantConflicts += r.Conflicts
+		wantSplits += r.Splits
 	}
-	if conflicts < minConflicts {
-		t.Errorf("conflicts found: %d, want at least %d", conflicts, minConflicts)
+	if conflicts != wantConflicts {
+		t.Errorf("conflicts found: %d of %d", conflicts, wantConflicts)
 	}
-	if splits < minSplits {
-		t.Errorf("splits found: %d, want at least %d", splits, minSplits)
+	if splits != wantSplits {
+		t.Errorf("splits found: %d of %d", splits, wantSplits)
 	}
-	if falses > maxFalse {
-		t.Errorf("false conflicts: %d, want at most %d", falses, maxFalse)
+	if falses != 0 {
+		t.Errorf("false conflicts: %d, want none", falses)
+	}
+	if wantConflicts == 0 || wantSplits == 0 {
+		t.Errorf("the gold set plants %d conflicts and %d splits; it must plant both", wantConflicts, wantSplits)
 	}
 }
 

@@ -87,6 +87,9 @@ type claimRec struct {
 	// near are the anchors next to each quantity (nearRank words each
 	// side), used to find one figure across facts.
 	near map[int]map[string]bool
+	// figs are the holder and year of each quantity (by index into the
+	// document's quantities).
+	figs map[int]figure
 	// words, names and numbers are the normalized feature vectors.
 	words, names, numbers vector
 	// fact is the index of the fact group the claim belongs to; echo marks
@@ -132,8 +135,8 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 		// own; counting them as words too would count them twice.
 		mentions := mentionSpans(a.doc, cr.c.Entities)
 		for _, qi := range cr.c.Quantities {
-			if qi >= 0 && qi < len(a.doc.Quantities) {
-				mentions = append(mentions, a.doc.Quantities[qi].Span)
+			if qi >= 0 && qi < len(a.qs) {
+				mentions = append(mentions, a.qs[qi].Span)
 			}
 		}
 		for _, di := range cr.c.Dates {
@@ -150,7 +153,7 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 			return false
 		}
 		ws := cr.ws
-		var concepts []concept
+		var concepts, counted []concept
 		st.contentWords(ws, skip, func(c string, at int, w float64) {
 			add(0)(c, w)
 			// Capitalized words inside the sentence are names the entity
@@ -159,6 +162,13 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 			r := []rune(ws[at].text)[0]
 			if w == 1 && (at == 0 || !unicode.IsUpper(r)) {
 				concepts = append(concepts, concept{c, at})
+				// Nor does a speech verb say what a number counts: "212
+				// votes, the commission said" and "fewer than 100 votes, the
+				// campaign said" share the saying, not the thing counted. It
+				// still helps align rival attributed figures as words.
+				if c != speechConcept {
+					counted = append(counted, concept{c, at})
+				}
 			}
 		})
 		// Who a claim is credited to is not what it says: the company and
@@ -178,10 +188,10 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 		// count:person~evacuate, which "22 people were hospitalized" does
 		// not.
 		for _, qi := range cr.c.Quantities {
-			if qi < 0 || qi >= len(a.doc.Quantities) {
+			if qi < 0 || qi >= len(a.qs) {
 				continue
 			}
-			q := a.doc.Quantities[qi]
+			q := a.qs[qi]
 			k := quantityKey(q)
 			add(2)("q"+k, 1)
 			first, last := -1, -1
@@ -205,11 +215,13 @@ func vectorize(st *stemmer, arts []*article, ents []*entity, claims []*claimRec)
 			}
 			cr.near[qi] = map[string]bool{}
 			for _, a := range anchors(concepts, first, last) {
+				add(0)("\x00"+k+"~"+a.c, anchorWeight*math.Pow(anchorDecay, float64(a.at)))
+			}
+			for _, a := range anchors(counted, first, last) {
 				cr.anchors[qi][a.c] = true
 				if a.at <= nearRank {
 					cr.near[qi][a.c] = true
 				}
-				add(0)("\x00"+k+"~"+a.c, anchorWeight*math.Pow(anchorDecay, float64(a.at)))
 			}
 			// A counted subject's predicate says what happened to it even
 			// when a long modifier separates them: "Some 3,000 residents of
@@ -305,6 +317,10 @@ func clauseBreakBefore(text string, ws []word, i int) bool {
 	// phrase ("the Lower Quay, Millbrook and Station districts").
 	return strings.ContainsAny(text[ws[i-1].end:ws[i].start], ";:()") || strings.Contains(text[ws[i-1].end:ws[i].start], " - ")
 }
+
+// speechConcept is the concept of the speech verbs (the head of their
+// synonym class).
+const speechConcept = "say"
 
 // concept is a content concept at a word index of its claim.
 type concept struct {

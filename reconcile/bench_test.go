@@ -96,7 +96,7 @@ func BenchmarkBrief(b *testing.B) {
 // stage might produce: capitalized words as entities, digits as counts,
 // weekdays as dates, "said" as attribution cues.
 func fuzzDoc(id, text string) *parallax.Document {
-	d := &parallax.Document{Article: &parallax.Article{ID: id, Source: id}, Text: text}
+	d := &parallax.Document{Article: &parallax.Article{ID: id, Source: id, Published: time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)}, Text: text}
 	start := 0
 	for _, p := range strings.SplitAfter(text, "\n\n") {
 		body := strings.TrimRight(p, "\n")
@@ -125,7 +125,14 @@ func fuzzDoc(id, text string) *parallax.Document {
 			d.Entities[i].Aliases = append(d.Entities[i].Aliases, w.text)
 		case unicode.IsDigit(r):
 			v, _ := strconv.ParseFloat(strings.Trim(w.text, "-"), 64)
-			d.Quantities = append(d.Quantities, parallax.Quantity{Span: parallax.Span{Start: w.start, End: w.end}, Value: parallax.Interval{Lo: v, Hi: v + float64(len(w.text)%2)}, Unit: "person", Dimension: parallax.Count, Scope: []string{"", "each", "total"}[len(w.text)%3]})
+			// Some counts have no unit, so that "N of them" and "N of the M
+			// seats" are exercised.
+			unit := []string{"person", "", "seat"}[len(w.text)%3]
+			d.Quantities = append(d.Quantities, parallax.Quantity{Span: parallax.Span{Start: w.start, End: w.end}, Value: parallax.Interval{Lo: v, Hi: v + float64(len(w.text)%2)}, Unit: unit, Dimension: parallax.Count, Scope: []string{"", "each", "total"}[len(w.text)%3]})
+			if len(w.text) == 4 {
+				// A year, as a date, so that figures get dated.
+				d.Dates = append(d.Dates, parallax.Date{Span: parallax.Span{Start: w.start, End: w.end}, Granularity: parallax.Year, Anchor: "absolute", Value: time.Date(int(v)%3000+1, 1, 1, 0, 0, 0, 0, time.UTC)})
+			}
 		case strings.HasSuffix(w.lower, "day"):
 			d.Dates = append(d.Dates, parallax.Date{Span: parallax.Span{Start: w.start, End: w.end}, Granularity: parallax.Day, Anchor: "publication", Value: time.Date(2026, 3, 1+len(w.text)%7, 0, 0, 0, 0, time.UTC)})
 		case w.lower == "said" && len(d.Entities) > 0:
@@ -140,6 +147,7 @@ func FuzzBrief(f *testing.F) {
 		f.Add(mark.ReplaceAllString(fx.text, "$1"))
 	}
 	f.Add("Alpha said 3 people left on Monday. Beta said 4 people left on Monday.\x00Alpha said 3 people left on Tuesday; Beta said 5 each.\x00")
+	f.Add("Voters cast 47 ballots. More than 11 of them were set aside, Gamma said.\x00Gamma holds 19 of the 41 seats. Its candidate in 2022 took 30.\x00Yevgenia said about 600 ballots were rejected.\x00Evgenia said 212 votes.")
 	f.Fuzz(func(t *testing.T, text string) {
 		parts := strings.Split(text, "\x00")
 		if len(parts) == 1 {

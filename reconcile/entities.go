@@ -37,6 +37,9 @@ func mergeEntities(arts []*article) []*entity {
 			if k == "" {
 				continue
 			}
+			if e.Type == parallax.Person {
+				k = transliterationKey(k)
+			}
 			byKey[k] = append(byKey[k], member{ai, ei})
 		}
 	}
@@ -143,6 +146,35 @@ func entityKey(e parallax.Entity) string {
 		return localKey(e.Aliases[0])
 	}
 	return ""
+}
+
+// transliterationKey folds the spellings that transliterations of one
+// personal name differ by, word by word: an initial "Ye" written as "E"
+// (Yevgenia, Evgenia; Yelena, Elena) and doubled letters written single
+// (Mohammed, Mohamed). Words of three letters or fewer stay as they are.
+func transliterationKey(key string) string {
+	f := strings.Fields(key)
+	for i, w := range f {
+		f[i] = foldTransliteration(w)
+	}
+	return strings.Join(f, " ")
+}
+
+func foldTransliteration(w string) string {
+	r := []rune(w)
+	if len(r) <= 3 {
+		return w
+	}
+	if r[0] == 'y' && r[1] == 'e' {
+		r = r[1:]
+	}
+	out := r[:1]
+	for _, x := range r[1:] {
+		if x != out[len(out)-1] {
+			out = append(out, x)
+		}
+	}
+	return string(out)
 }
 
 // summarize builds the merged view of the member entities.

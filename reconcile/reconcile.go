@@ -31,6 +31,10 @@ type article struct {
 	published time.Time
 	origin    string
 	ents      []int // document entity index → merged entity id, or -1
+	// qs are the document's quantities as compared (see figures), and
+	// whole marks those that size a whole rather than state a figure.
+	qs    []parallax.Quantity
+	whole []bool
 }
 
 // corpus is everything Brief works on.
@@ -60,6 +64,7 @@ func Brief(docs []*parallax.Document) *parallax.Brief {
 	c.ents = mergeEntities(c.arts)
 	c.collectClaims()
 	vectorize(c.st, c.arts, c.ents, c.claims)
+	c.describeFigures()
 	groups := align(c.claims)
 	facts := c.buildFacts(groups)
 
@@ -104,6 +109,7 @@ func newCorpus(docs []*parallax.Document) *corpus {
 		if a.source == "" {
 			a.source = a.id
 		}
+		a.qs, a.whole = figures(d)
 		c.arts = append(c.arts, a)
 	}
 	sort.SliceStable(c.arts, func(i, j int) bool {
@@ -331,9 +337,13 @@ func (c *corpus) variantOut(v variant) parallax.Variant {
 	for _, ci := range v.claims {
 		cr := c.claims[ci]
 		arts[cr.art] = true
-		names[c.sourceName(cr)] = true
+		if v.voice(c, ci) == "" {
+			names[c.arts[cr.art].source] = true
+		} else {
+			names[c.sourceName(cr)] = true
+		}
 	}
-	out := parallax.Variant{Text: v.text, Value: v.value, Articles: c.ids(sortedKeys(arts)), AttributedTo: []string{}}
+	out := parallax.Variant{Text: v.text, Value: v.value, Articles: c.ids(sortedKeys(arts)), AttributedTo: []string{}, Compatible: v.fits}
 	for n := range names {
 		out.AttributedTo = append(out.AttributedTo, n)
 	}

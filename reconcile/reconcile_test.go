@@ -130,9 +130,10 @@ func TestFireCorpus(t *testing.T) {
 	t.Run("fire duration conflicts", func(t *testing.T) {
 		f := factWith(t, b, "ledger-4", "more than 10 hours", parallax.Conflict)
 		want := []variantView{
-			{Text: "at least five hours", Lo: 300, Hi: math.Inf(1), Qual: "at_least", Articles: "meridian-5", Sources: "fire service"},
 			{Text: "six hours", Lo: 360, Hi: 360, Articles: "northwire-1,courier-7", Sources: "Rena Okafor"},
 			{Text: "more than 10 hours", Lo: 600, Hi: math.Inf(1), Qual: "more_than", Articles: "ledger-4", Sources: "Dunmere Ledger"},
+			// It fits both rivals, so it takes no side and comes last.
+			{Text: "at least five hours", Lo: 300, Hi: math.Inf(1), Qual: "at_least", Articles: "meridian-5", Sources: "fire service"},
 		}
 		if got := viewVariants(f.Variants); !reflect.DeepEqual(got, want) {
 			t.Errorf("variants\n got %+v\nwant %+v", got, want)
@@ -254,7 +255,7 @@ func TestFireCorpus(t *testing.T) {
 		for _, sub := range []string{
 			"the number of people depends on who is cited: 14 workers according to Castor Polymers (Northwire, Daily Courier, Meridian Post); Twenty-two people according to regional health ministry (Northern Radio, Dunmere Ledger).",
 			"Outlets disagree on the duration in ",
-			"at least five hours (Meridian Post); six hours (Northwire, Daily Courier); more than 10 hours (Dunmere Ledger).",
+			"six hours (Northwire, Daily Courier); more than 10 hours (Dunmere Ledger); at least five hours (Meridian Post; compatible with both others).",
 		} {
 			if !strings.Contains(b.Disputed, sub) {
 				t.Errorf("disputed paragraph lacks %q:\n%s", sub, b.Disputed)
@@ -309,9 +310,10 @@ func TestSeedLikeCorpus(t *testing.T) {
 		f := factWith(t, b, "harbor-3", "90-minute phone call", parallax.Conflict)
 		want := []variantView{
 			{Text: "90-minute", Lo: 90, Hi: 90, Articles: "harbor-3", Sources: "Harbor Broadcast"},
-			{Text: "at least 90 minutes", Lo: 90, Hi: math.Inf(1), Qual: "at_least", Articles: "network-4", Sources: "White House"},
 			{Text: "more than two hours", Lo: 120, Hi: math.Inf(1), Qual: "more_than", Articles: "gulf-0,peninsula-5", Sources: "Steve Witkoff"},
 			{Text: "two and a half hours", Lo: 150, Hi: 150, Articles: "eurasia-2", Sources: "Kremlin"},
+			// It fits every other length, so it takes no side and comes last.
+			{Text: "at least 90 minutes", Lo: 90, Hi: math.Inf(1), Qual: "at_least", Articles: "network-4", Sources: "White House"},
 		}
 		if got := viewVariants(f.Variants); !reflect.DeepEqual(got, want) {
 			t.Errorf("variants\n got %+v\nwant %+v", got, want)

@@ -117,7 +117,7 @@ var synonymClasses = [][]string{
 	{"prisoner", "captive", "pow", "pows", "detainee"},
 	{"swap", "exchange"},
 	{"say", "tell", "state", "statement", "add", "note", "announce", "declare", "report"},
-	{"reject", "refuse", "rebuff", "dismiss", "decline"},
+	{"reject", "refuse", "rebuff", "dismiss", "decline", "set aside", "throw out", "thrown out", "threw out", "disqualify", "invalidate", "discard", "void"},
 	{"propose", "proposal", "plan", "initiative", "offer", "suggest"},
 	{"kill", "dead", "death", "die", "fatality"},
 	{"injure", "injury", "wound", "hurt"},
@@ -132,6 +132,7 @@ var synonymClasses = [][]string{
 	{"war", "conflict", "invasion", "fighting", "hostility"},
 	{"investigation", "inquiry", "probe"},
 	{"close", "shut", "closure"},
+	{"join", "take part", "took part", "taking part", "takes part", "participate", "participation"},
 }
 
 // alsoMeans adds a second, weaker concept to a class: a ceasefire is a

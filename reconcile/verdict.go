@@ -21,12 +21,23 @@ var personUnits = map[string]bool{
 	"evacuee": true, "pilgrim": true, "miner": true, "crew": true, "inmate": true,
 }
 
+// vesselUnits are count units that all count vessels: "nearly 20
+// vessels" and "18 boats" answer the same question.
+var vesselUnits = map[string]bool{
+	"vessel": true, "boat": true, "ship": true, "craft": true, "lifeboat": true, "cutter": true,
+	"trawler": true, "ferry": true, "tug": true, "tugboat": true, "yacht": true, "dinghy": true,
+}
+
 // unitClass is the unit quantities are compared under.
 func unitClass(q parallax.Quantity) string {
 	u := strings.ToLower(q.Unit)
 	if q.Dimension == parallax.Count {
-		if personUnits[u] || personUnits[strings.TrimSuffix(u, "s")] {
+		s := strings.TrimSuffix(u, "s")
+		switch {
+		case personUnits[u] || personUnits[s]:
 			return "person"
+		case vesselUnits[u] || vesselUnits[s]:
+			return "vessel"
 		}
 	}
 	return u
@@ -82,6 +93,7 @@ func formatDate(d parallax.Date) string {
 // aspect is one thing the claims of a fact disagree on.
 type aspect struct {
 	kind     string // "quantity", "date" or "scope"
+	key      string // for quantities, the quantityKey of the figures
 	label    string // "the duration", "the number of workers", "the date"
 	status   parallax.FactStatus
 	variants []variant
@@ -95,6 +107,21 @@ type variant struct {
 	order  [3]float64
 	q      parallax.Quantity
 	date   string
+	// fits marks a quantity variant compatible with every other variant:
+	// it takes no side in the dispute.
+	fits bool
+	// at holds where each claim states a quantity variant's figure (by
+	// claim index), to tell whose voice the figure is in.
+	at map[int]parallax.Span
+}
+
+// voice is the source key a variant's claim ci states it in: the figure's
+// voice for quantities, the claim's source otherwise.
+func (v variant) voice(c *corpus, ci int) string {
+	if sp, ok := v.at[ci]; ok {
+		return c.voice(ci, sp)
+	}
+	return c.claims[ci].srcKey
 }
 
 // disputes returns what the claims of one fact disagree on: quantities of
@@ -114,21 +141,45 @@ func disputes(c *corpus, fact []int) []aspect {
 	return out
 }
 
-// anchoredQuantity is a quantity of a claim with the concepts around it.
+// anchoredQuantity is a quantity of a claim with the concepts around it,
+// its holder and its time.
 type anchoredQuantity struct {
 	q       parallax.Quantity
-	anchors map[string]bool
+	anchors map[string]bool // the context words compared
+	context map[string]bool // all context words of the quantity
+	of      string          // the concept of the noun it sizes, or ""
+	holder  int             // the merged entity whose figure it is, or -1
+	// capacity marks what something can hold ("certified to carry 400
+	// passengers"), never a rival of how many it held.
+	capacity bool
+	year     int // the year it is explicitly dated to, or 0
+	now      int // the publication year of its article, or 0
 }
 
 // sameThing reports whether two quantities measure the same thing: they
 // share a concept around them ("the call lasted 90 minutes", "a
-// two-and-a-half hour phone call") and are within a factor of maxRatio of
-// each other. A call's length and a truce's length are both durations but
-// never rival figures; rival reports of one figure differ by less.
+// two-and-a-half hour phone call") or state one specific value in one
+// unit ("212 votes"), are within a factor of maxRatio of each other, and
+// belong to no two different holders, times or sized nouns, nor is one a
+// capacity and the other not. A call's length and a
+// truce's length are both durations but never rival figures; rival
+// reports of one figure differ by less. "The Green List holds five seats"
+// and "the Civic Alliance holds 19 seats" are two holders' figures, and a
+// figure dated to an earlier year than its report ("four years ago") is
+// not a rival of one stated for the story's own time.
 func sameThing(a, b anchoredQuantity) bool {
 	x, y := magnitude(a.q.Value), magnitude(b.q.Value)
 	if x > 0 && y > 0 && max(x, y) >= maxRatio*min(x, y) {
 		return false
+	}
+	if a.holder >= 0 && b.holder >= 0 && a.holder != b.holder || a.capacity != b.capacity {
+		return false
+	}
+	if !sameTime(a, b) || !sizes(a, b) || !sizes(b, a) {
+		return false
+	}
+	if sameSpecific(a.q, b.q) {
+		return true
 	}
 	for k := range a.anchors {
 		if b.anchors[k] {
@@ -136,6 +187,64 @@ func sameThing(a, b anchoredQuantity) bool {
 		}
 	}
 	return false
+}
+
+// sameTime reports whether two figures may hold at one time: their
+// explicit years agree, or neither has one, or the one with a year is
+// not dated before its own report.
+func sameTime(a, b anchoredQuantity) bool {
+	switch {
+	case a.year != 0 && b.year != 0:
+		return a.year == b.year
+	case a.year != 0:
+		return a.now == 0 || a.year >= a.now
+	case b.year != 0:
+		return b.now == 0 || b.year >= b.now
+	}
+	return true
+}
+
+// sizes reports whether b can measure what a measures when a is the size
+// of a noun ("a town of about 38,000 people"): b sizes the same noun, or
+// names it around its number.
+func sizes(a, b anchoredQuantity) bool {
+	switch {
+	case a.of == "":
+		return true
+	case b.of != "":
+		return a.of == b.of
+	}
+	return b.context[a.of]
+}
+
+// specificDigits is how many significant digits make an exact value
+// specific enough that two reports of it in one unit are one figure:
+// "212 votes" twice is one margin, "two days" twice may be anything.
+const specificDigits = 3
+
+// sameSpecific reports whether two quantities state one exact, specific
+// value in the same unit as written.
+func sameSpecific(a, b parallax.Quantity) bool {
+	if a.Qualifier != "" || b.Qualifier != "" || a.Value != b.Value || a.Value.Lo != a.Value.Hi {
+		return false
+	}
+	if !strings.EqualFold(a.Unit, b.Unit) {
+		return false
+	}
+	return significantDigits(a.Value.Lo) >= specificDigits
+}
+
+// significantDigits counts the significant digits of x as written in
+// shortest form: 212 has three, 2340 three, 63.2 three, 90 one.
+func significantDigits(x float64) int {
+	if math.IsInf(x, 0) || math.IsNaN(x) || x == 0 {
+		return 0
+	}
+	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	s = strings.ReplaceAll(s, ".", "")
+	s = strings.TrimLeft(s, "0")
+	s = strings.TrimRight(s, "0")
+	return len(s)
 }
 
 // maxRatio is the factor past which two values are taken for different
@@ -156,18 +265,17 @@ func quantityDisputes(c *corpus, fact []int) []aspect {
 	var keys []string
 	for _, ci := range fact {
 		cr := c.claims[ci]
-		d := c.arts[cr.art].doc
 		for _, qi := range cr.c.Quantities {
-			if qi < 0 || qi >= len(d.Quantities) || !measurable(d.Quantities[qi]) {
+			aq, ok := c.comparable(cr, qi, cr.anchors[qi])
+			if !ok {
 				continue
 			}
-			q := d.Quantities[qi]
-			k := quantityKey(q)
+			k := quantityKey(aq.q)
 			if byKey[k] == nil {
 				byKey[k] = map[int][]anchoredQuantity{}
 				keys = append(keys, k)
 			}
-			byKey[k][ci] = append(byKey[k][ci], anchoredQuantity{q, cr.anchors[qi]})
+			byKey[k][ci] = append(byKey[k][ci], aq)
 		}
 	}
 	sort.Strings(keys)
@@ -229,11 +337,41 @@ func quantityDisputes(c *corpus, fact []int) []aspect {
 			continue
 		}
 		sort.SliceStable(vs, func(i, j int) bool { return lessOrder(vs[i].order, vs[j].order) })
-		a := aspect{kind: "quantity", label: quantityLabel(vs), variants: vs}
-		a.status = splitOrConflict(c, vs, func(i, j int) bool { return !compatible(vs[i].q, vs[j].q) })
-		out = append(out, a)
+		if a := c.quantityAspect(vs); a != nil {
+			a.key = k
+			out = append(out, *a)
+		}
 	}
 	return out
+}
+
+// quantityAspect judges quantity variants sorted by value: a conflict or
+// an attribution split among the variants that clash with some other
+// variant. A variant that fits every other one ("at least five hours"
+// beside "six hours" and "more than 10 hours") takes no side; it stays
+// visible, marked and listed last, but does not decide the status. It
+// returns nil when fewer than two variants clash.
+func (c *corpus) quantityAspect(vs []variant) *aspect {
+	var rivals []variant
+	for i := range vs {
+		vs[i].fits = true
+		for j := range vs {
+			if i != j && !compatible(vs[i].q, vs[j].q) {
+				vs[i].fits = false
+				break
+			}
+		}
+		if !vs[i].fits {
+			rivals = append(rivals, vs[i])
+		}
+	}
+	if len(rivals) < 2 {
+		return nil
+	}
+	sort.SliceStable(vs, func(i, j int) bool { return !vs[i].fits && vs[j].fits })
+	a := &aspect{kind: "quantity", label: quantityLabel(vs), variants: vs}
+	a.status = splitOrConflict(c, rivals, func(i, j int) bool { return !compatible(rivals[i].q, rivals[j].q) })
+	return a
 }
 
 func addQuantityVariant(vs []variant, c *corpus, ci int, q parallax.Quantity) []variant {
@@ -245,6 +383,7 @@ func addQuantityVariant(vs []variant, c *corpus, ci int, q parallax.Quantity) []
 				v.q.Scope = q.Scope
 			}
 			v.claims = append(v.claims, ci)
+			v.at[ci] = q.Span
 			return vs
 		}
 	}
@@ -265,6 +404,7 @@ func addQuantityVariant(vs []variant, c *corpus, ci int, q parallax.Quantity) []
 		claims: []int{ci},
 		q:      q,
 		order:  [3]float64{lo, hiKey, 0},
+		at:     map[int]parallax.Span{ci: q.Span},
 	})
 }
 
@@ -359,13 +499,15 @@ func addDateVariant(vs []variant, c *corpus, ci int, d parallax.Date) []variant 
 // every variant has at least one claim credited to a named source, and
 // variants that disagree (clash(i, j)) never share a cited source. Claims
 // in an outlet's own voice may repeat a cited figure, but a variant only
-// outlets state is a conflict between outlets.
+// outlets state is a conflict between outlets. A quantity is credited to
+// a claim's source only when it lies in what the source is said to have
+// said (see corpus.voice).
 func splitOrConflict(c *corpus, vs []variant, clash func(i, j int) bool) parallax.FactStatus {
 	cited := make([]map[string]bool, len(vs))
 	for i, v := range vs {
 		cited[i] = map[string]bool{}
 		for _, ci := range v.claims {
-			if s := c.claims[ci].srcKey; s != "" {
+			if s := v.voice(c, ci); s != "" {
 				cited[i][s] = true
 			}
 		}

@@ -206,13 +206,17 @@ func shortestName(word string, forms []string) string {
 // spellingVariants reports whether two different words of one entity's
 // names are spellings of the same word: equal once case, diacritics and a
 // doubled final "y" are folded, or within two edits of each other with the
-// same first letter and not a mere plural or possessive.
+// same first letter and not a mere plural or possessive, or the same once
+// transliteration differences are folded ("Yevgenia", "Evgenia").
 func spellingVariants(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return false // "KESSLING" in a dateline is not another spelling
 	}
 	fa, fb := localKey(a), localKey(b)
 	if fa == fb {
+		return true
+	}
+	if foldTransliteration(fa) == foldTransliteration(fb) {
 		return true
 	}
 	ra, rb := []rune(fa), []rune(fb)
@@ -245,11 +249,9 @@ func editDistance(a, b []rune) int {
 	return prev[len(b)]
 }
 
-// maxUnique is how many sentences per article the unique view keeps.
-const maxUnique = 10
-
-// unique lists, per article, the claims of single-source facts that no
-// other origin reports, most informative first (entities, numbers, dates,
+// unique lists, per article, every claim of a single-source fact that no
+// other origin reports (reports may show only the first few; the Brief
+// loses none), most informative first (entities, numbers, dates,
 // quotes, a named source).
 func (c *corpus) unique(facts []*fact) []parallax.Unique {
 	out := []parallax.Unique{}
@@ -298,9 +300,6 @@ func (c *corpus) unique(facts []*fact) []parallax.Unique {
 		})
 		u := parallax.Unique{Article: a.id}
 		for _, x := range cs {
-			if len(u.Sentences) == maxUnique {
-				break
-			}
 			cr := c.claims[x.ci]
 			u.Sentences = append(u.Sentences, parallax.UniqueSentence{Text: cr.text, Span: cr.c.Span})
 		}
@@ -499,9 +498,14 @@ func (c *corpus) disputed(facts []*fact) string {
 		var vs []string
 		for _, v := range a.variants {
 			outlets := c.outletNames(v.claims)
-			switch a.status {
-			case parallax.AttributionSplit:
-				vs = append(vs, fmt.Sprintf("%s according to %s (%s)", v.text, c.citedNames(v.claims), outlets))
+			// A version that fits every other one takes no side; saying so
+			// keeps a reader from counting it as a rival.
+			if v.fits {
+				outlets += fmt.Sprintf("; compatible with %s", others(len(a.variants)-1))
+			}
+			switch {
+			case a.status == parallax.AttributionSplit && c.citedNames(v) != "":
+				vs = append(vs, fmt.Sprintf("%s according to %s (%s)", v.text, c.citedNames(v), outlets))
 			default:
 				vs = append(vs, fmt.Sprintf("%s (%s)", v.text, outlets))
 			}
@@ -514,6 +518,17 @@ func (c *corpus) disputed(facts []*fact) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// others names the other versions a compatible one fits.
+func others(n int) string {
+	if n == 2 {
+		return "both others"
+	}
+	if n == 1 {
+		return "the other"
+	}
+	return "all others"
 }
 
 // outletNames lists the outlets of the claims, in reading order.
@@ -531,11 +546,11 @@ func (c *corpus) outletNames(cis []int) string {
 	return strings.Join(names, ", ")
 }
 
-// citedNames lists the named sources of the claims.
-func (c *corpus) citedNames(cis []int) string {
+// citedNames lists the named sources a variant's claims state it in.
+func (c *corpus) citedNames(v variant) string {
 	var names []string
-	for _, ci := range cis {
-		if cr := c.claims[ci]; cr.srcName != "" && !contains(names, cr.srcName) {
+	for _, ci := range v.claims {
+		if cr := c.claims[ci]; cr.srcName != "" && v.voice(c, ci) != "" && !contains(names, cr.srcName) {
 			names = append(names, cr.srcName)
 		}
 	}

@@ -80,6 +80,7 @@ type htmlFact struct {
 
 type htmlVariant struct {
 	Text, Value, Attribution string
+	Compatible               bool
 	Outlets                  []htmlCite
 	Targets                  string
 }
@@ -309,7 +310,7 @@ func (l *locator) fact(f *parallax.Fact) htmlFact {
 			}
 		}
 		hf.Variants = append(hf.Variants, htmlVariant{
-			Text: v.Text, Value: variantValue(v.Value), Attribution: variantAttribution(l.c, &v),
+			Text: v.Text, Value: variantValue(v.Value), Attribution: variantAttribution(l.c, &v), Compatible: v.Compatible,
 			Outlets: l.cites(v.Articles), Targets: targets(vts),
 		})
 	}

@@ -240,6 +240,9 @@ func variantLine(c *catalog, v *parallax.Variant, glue func(string) string) stri
 	if o := c.outlets(v.Articles); o != "" {
 		b.WriteString(" — " + glue(o))
 	}
+	if v.Compatible {
+		b.WriteString(" (fits every other version)")
+	}
 	if a := variantAttribution(c, v); a != "" {
 		b.WriteString(", " + a)
 	}

@@ -237,7 +237,11 @@ func Text(w io.Writer, b *parallax.Brief, o Options) error {
 		p.section("ONLY IN ONE OUTLET", n)
 		for _, u := range b.Unique {
 			p.para(ansiBold, "  ", c.outlets([]string{u.Article}))
-			for _, s := range u.Sentences {
+			for i, s := range u.Sentences {
+				if i == maxUniqueText {
+					p.para(ansiDim, "    ", fmt.Sprintf("… and %d more, least informative last (all are in --format json, md and html)", len(u.Sentences)-i))
+					break
+				}
 				p.para("", "    • ", s.Text)
 			}
 		}
@@ -272,6 +276,10 @@ func Text(w io.Writer, b *parallax.Brief, o Options) error {
 	}
 	return p.err
 }
+
+// maxUniqueText is how many unique sentences per article the terminal
+// report shows; they come most informative first.
+const maxUniqueText = 8
 
 // attributedTo lists who a single-source fact is credited to, if anyone.
 func attributedTo(f *parallax.Fact) string {
