@@ -17,6 +17,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/basil"
 	"github.com/parallax-news/parallax/claimdiff"
+	"github.com/parallax-news/parallax/ecbplus"
 	"github.com/parallax-news/parallax/gold"
 	"github.com/parallax-news/parallax/polnear"
 	"github.com/parallax-news/parallax/recognizers"
@@ -70,6 +71,7 @@ var suites = []suite{
 	{"polnear", "polnear", func(dir string) ([]parallax.Score, error) { return polnear.Score(dir, "train", "dev") }},
 	{"basil", "basil", both(basil.Score, basil.UniqueShare)},
 	{"claimdiff", "claimdiff", claimdiff.Score},
+	{"ecbplus", "ecbplus", ecbplus.Score},
 	// The gold set is the project's own (gold/testdata), not part of the
 	// public eval folder, so "all" leaves it out; run it by name.
 	{"gold", "testdata", gold.Score},
