@@ -117,8 +117,10 @@ func leadLen(text string) int {
 	rest := text[n:]
 	// A dateline is a short run of words before a dash, with its first
 	// word in capitals or the whole run shorter than five words.
+	// Only a dash in the first 60 bytes counts, so only they are searched:
+	// sentences are much longer.
 	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
-		i := strings.Index(rest, dash)
+		i := strings.Index(rest[:min(len(rest), 60+len(dash))], dash)
 		if i <= 0 || i > 60 {
 			continue
 		}
@@ -179,7 +181,12 @@ func trimSpan(text string, sp parallax.Span) parallax.Span {
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var w bool
+		if r < utf8.RuneSelf {
+			w = 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+		} else {
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		if w && !in {
 			n++
 		}

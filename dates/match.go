@@ -141,13 +141,13 @@ func (s *scanner) single(i int) int {
 			}
 		}
 	case word:
-		_, full := weekdays[t.lower]
-		if _, abbr := weekdayAbbrs[t.lower]; full || abbr {
+		full := t.cls&cWeekday != 0
+		if abbr := t.cls&cWeekdayAbbr != 0; full || abbr {
 			if n := s.weekday(i, false); n > i || full {
 				return n
 			}
 		}
-		if _, ok := months[t.lower]; ok {
+		if t.cls&cMonth != 0 {
 			if n := s.month(i); n > i {
 				return n
 			}
@@ -175,6 +175,14 @@ func (s *scanner) add(m mention, first, next int) int {
 
 // w returns the lower-cased word at i, or "" when i is out of range or
 // not a word.
+// cls returns the word classes of token i, 0 for anything but a word.
+func (s *scanner) cls(i int) uint16 {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != word {
+		return 0
+	}
+	return s.toks[i].cls
+}
+
 func (s *scanner) w(i int) string {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind != word {
 		return ""
@@ -228,6 +236,9 @@ func (s *scanner) dayNum(i int) (int, bool) {
 // ("first", "twenty-first", "twenty second") or, when card is set, a
 // cardinal ("fifteen", "twenty one"). It returns the index after it.
 func (s *scanner) dayWord(i int, card bool) (int, int, bool) {
+	if s.cls(i)&(cOrdinal|cTens|cCardinal) == 0 {
+		return 0, i, false // in none of the tables read below
+	}
 	w := s.w(i)
 	if d, ok := ordinals[w]; ok {
 		return d, i + 1, true

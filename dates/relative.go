@@ -340,10 +340,10 @@ func (s *scanner) relative(i int) int {
 			return s.widen(i, i+3, parallax.Week)
 		}
 	}
-	if _, ok := ordinals[w]; ok || w == "last" {
+	if s.cls(i)&cOrdinal != 0 || w == "last" {
 		return s.nth(i, i)
 	}
-	if _, ok := counts[w]; ok {
+	if s.cls(i)&cCount != 0 {
 		return s.ago(i)
 	}
 	return i

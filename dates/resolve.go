@@ -45,18 +45,18 @@ func lean(toks []token, i int) int {
 		switch w := t.lower; {
 		case w == "may" && t.upper:
 			// The month, not the modal verb.
-		case futureWords[w]:
+		case t.cls&cFuture != 0: // futureWords[w], looked up once per token
 			return 1
-		case futureBefore[w] && (next == "to" || next == "for"):
+		case t.cls&cFutureBefore != 0 && (next == "to" || next == "for"):
 			return 1
 		case w == "to" && next == "be":
 			return 1
 		case w == "won" && j+2 < i && toks[j+1].kind == punct && toks[j+2].lower == "t":
 			return 1
-		case pastWords[w] && j > 0 && toks[j-1].kind == word && afterModal[toks[j-1].lower]:
+		case t.cls&cPast != 0 && j > 0 && toks[j-1].kind == word && afterModal[toks[j-1].lower]:
 			// "will be held", "will last": a participle or verb after a
 			// modal; the modal itself decides.
-		case pastWords[w]:
+		case t.cls&cPast != 0:
 			return -1
 		}
 	}

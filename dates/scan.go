@@ -18,18 +18,21 @@ const (
 // token is one lexical unit with byte offsets into the text.
 type token struct {
 	start, end int
-	kind       kind
 	// lower is the lower-cased word, the raw number (ordinal suffix
 	// stripped) or the punctuation rune.
 	lower string
-	upper bool // a word that starts with an upper-case letter
-	nl    bool // a line break separates it from the previous token
-	ord   bool // a number written with an ordinal suffix: "19th"
 	// val is the value of a number made only of 1-4 digits, else -1.
 	val  int
 	ndig int // digits in such a number
 	sent int // sentence index
 	para int // paragraph (line) index
+	// The small fields last, packed together: an article has a token per
+	// five bytes.
+	kind  kind
+	upper bool   // a word that starts with an upper-case letter
+	nl    bool   // a line break separates it from the previous token
+	ord   bool   // a number written with an ordinal suffix: "19th"
+	cls   uint16 // a word's classes in the word tables (see wordClass)
 }
 
 // tokenize splits text into words, numbers and punctuation. Apostrophes
@@ -37,6 +40,9 @@ type token struct {
 // weekdays and months are still found.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/4)
+	// ASCII words take their lower case from one lower-cased copy of the
+	// text instead of a string each.
+	lower := asciiLower(text)
 	nl := false
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -49,15 +55,28 @@ func tokenize(text string) []token {
 			continue
 		case unicode.IsLetter(r):
 			j := i + w
+			ascii := r < utf8.RuneSelf
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf {
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+						j++
+						continue
+					}
+					break
+				}
 				r2, w2 := utf8.DecodeRuneInString(text[j:])
 				if !unicode.IsLetter(r2) && !unicode.IsMark(r2) {
 					break
 				}
+				ascii = false
 				j += w2
 			}
-			toks = append(toks, token{start: i, end: j, kind: word, lower: strings.ToLower(text[i:j]),
-				upper: unicode.IsUpper(r), nl: nl, val: -1})
+			lw := lower[i:j]
+			if !ascii {
+				lw = strings.ToLower(text[i:j])
+			}
+			toks = append(toks, token{start: i, end: j, kind: word, lower: lw,
+				upper: unicode.IsUpper(r), nl: nl, val: -1, cls: wordClass[lw]})
 			i = j
 		case r >= '0' && r <= '9':
 			j := i + 1
@@ -93,6 +112,30 @@ func tokenize(text string) []token {
 	}
 	markSentences(toks)
 	return toks
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
+// copies only when s has an upper-case ASCII letter.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder // String does not copy
+	b.Grow(len(s))
+	from := 0 // s[from:k] is still to write
+	for ; k < len(s); k++ {
+		if c := s[k]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[from:k])
+			b.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // markSentences numbers sentences and paragraphs: a new sentence starts

@@ -139,3 +139,55 @@ var decadeWords = map[string]int{
 	"tens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
 	"seventies": 70, "eighties": 80, "nineties": 90,
 }
+
+// Word classes: which of the tables above hold a word. Tokens carry them
+// so that the scanner, which asks about every word, needs one look-up per
+// word rather than one per table.
+const (
+	cWeekday uint16 = 1 << iota
+	cWeekdayAbbr
+	cMonth
+	cOrdinal
+	cTens
+	cCardinal
+	cCount
+	cFuture       // futureWords
+	cFutureBefore // futureBefore
+	cPast         // pastWords
+)
+
+var wordClass = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for w := range weekdays {
+		m[w] |= cWeekday
+	}
+	for w := range weekdayAbbrs {
+		m[w] |= cWeekdayAbbr
+	}
+	for w := range months {
+		m[w] |= cMonth
+	}
+	for w := range ordinals {
+		m[w] |= cOrdinal
+	}
+	for w := range tens {
+		m[w] |= cTens
+	}
+	for w := range cardinals {
+		m[w] |= cCardinal
+	}
+	for w := range counts {
+		m[w] |= cCount
+	}
+	for _, t := range []struct {
+		words map[string]bool
+		c     uint16
+	}{{futureWords, cFuture}, {futureBefore, cFutureBefore}, {pastWords, cPast}} {
+		for w, ok := range t.words {
+			if ok {
+				m[w] |= t.c
+			}
+		}
+	}
+	return m
+}()

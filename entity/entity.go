@@ -51,7 +51,12 @@ import (
 // mentions are sorted byte spans into text.
 func Recognize(text string, sentences []parallax.Sentence) []parallax.Entity {
 	g := theGazetteer()
-	var sents [][]token
+	sents := make([][]token, 0, len(sentences))
+	// News text has about one word per five to six bytes; sizing for five
+	// means the array is almost never grown.
+	all := make([]token, 0, len(text)/5+16)
+	var toks []token
+	lower := asciiLower(text)
 	for _, s := range sentences {
 		start, end := s.Span.Start, s.Span.End
 		if start < 0 {
@@ -63,12 +68,16 @@ func Recognize(text string, sentences []parallax.Sentence) []parallax.Entity {
 		if start >= end {
 			continue
 		}
-		sents = append(sents, tokenize(text, start, end))
+		all, toks = tokenize(all, text, lower, start, end)
+		sents = append(sents, toks)
 	}
-	st := collectStats(sents)
-	var cands []cand
+	st := collectStats(sents, len(all))
+	// The per-token marks of all sentences share one set of arrays, and
+	// candidates one slice (news text yields about one per 15 words).
+	arr := newScanArrays(len(all))
+	cands := make([]cand, 0, len(all)/12+8)
 	for _, toks := range sents {
-		cands = append(cands, scanSentence(text, toks, g, st)...)
+		cands = scanSentence(text, toks, g, st, arr, cands)
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return a.span.Start - b.span.Start })
 	return resolve(text, cands, g, st)
@@ -326,7 +335,7 @@ func resolve(text string, cands []cand, g *gazetteer, st *stats) []parallax.Enti
 			e.add(c.span, c.surface)
 		}
 	}
-	return finish(ents)
+	return finish(ents, Key)
 }
 
 // resolveInst adds a descriptive institution phrase to the entity it
@@ -531,7 +540,8 @@ func withoutModifiers(ws []string) []string {
 }
 
 // finish turns entities under construction into the public form.
-func finish(ents []*ent) []parallax.Entity {
+// finish builds the entities; key is Key, memoized by the caller.
+func finish(ents []*ent, key func(string) string) []parallax.Entity {
 	out := make([]parallax.Entity, 0, len(ents))
 	for _, e := range ents {
 		if len(e.mentions) == 0 {
@@ -557,7 +567,7 @@ func finish(ents []*ent) []parallax.Entity {
 			Title:    e.title,
 			Aliases:  names,
 			Mentions: e.mentions,
-			Key:      Key(e.name),
+			Key:      key(e.name),
 		})
 	}
 	slices.SortStableFunc(out, func(a, b parallax.Entity) int { return a.Mentions[0].Start - b.Mentions[0].Start })

@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 )
@@ -563,6 +565,9 @@ type gazetteer struct {
 	demonyms map[string]string // "Russian" → "Russia"
 	first    map[string]bool   // lower-case given names
 	maxWords int               // longest surface form in words
+	// capDemonyms says every demonym starts with an upper-case letter, so
+	// that only capitalized words need looking up.
+	capDemonyms bool
 }
 
 var (
@@ -635,6 +640,12 @@ func buildGazetteer() *gazetteer {
 	for n := range givenGender {
 		if !notFirstNames[n] {
 			g.first[n] = true
+		}
+	}
+	g.capDemonyms = true
+	for d := range g.demonyms {
+		if r, _ := utf8.DecodeRuneInString(d); !unicode.IsUpper(r) {
+			g.capDemonyms = false
 		}
 	}
 	return g

@@ -3,6 +3,7 @@ package entity
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 )
@@ -223,8 +224,51 @@ func pronounCounts(text string, from, to int) (male, female int) {
 	if from < 0 || to > len(text) || from >= to {
 		return 0, 0
 	}
-	for _, w := range strings.FieldsFunc(text[from:to], func(r rune) bool { return !unicode.IsLetter(r) }) {
-		switch strings.ToLower(w) {
+	// Words are runs of letters. This runs over every sentence that
+	// follows a person's mention, so it scans in place: no word slice, and
+	// ASCII words are lower-cased into a small buffer.
+	s := text[from:to]
+	var buf [8]byte
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		start, ascii := i, true
+		for i < len(s) {
+			r, n = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				ascii = false
+			}
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i += n
+		}
+		w := s[start:i]
+		var lw string
+		switch {
+		case !ascii:
+			lw = strings.ToLower(w)
+		case len(w) > len(buf):
+			continue // longer than any pronoun
+		default:
+			b := buf[:len(w)]
+			for k := range len(w) {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b[k] = c
+			}
+			lw = string(b)
+		}
+		switch lw {
 		case "he", "him", "his", "himself":
 			male++
 		case "she", "her", "hers", "herself":

@@ -51,6 +51,9 @@ func (sc *sentenceScan) findInstitutions() {
 		if t.cap && !t.initial {
 			continue
 		}
+		if !anyHead[t.lower] {
+			continue // most words head nothing: one look-up, not three
+		}
 		typ, isHead := instHeads[t.lower]
 		company := companyHeads[t.lower]
 		plural := pluralHeads[t.lower]

@@ -101,19 +101,34 @@ var special = map[rune]string{
 // dropped.
 func plainWords(s string) []string {
 	var b strings.Builder
-	if !isASCII(s) {
+	if isASCII(s) {
+		// The loop below, byte by byte: ASCII has no marks and no
+		// special letters.
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '.' || c == '\'':
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			default:
+				b.WriteByte(' ')
+			}
+		}
+	} else {
 		s = norm.NFD.String(s)
-	}
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '.' || r == '\'' || r == '\u2019':
-		case special[r] != "":
-			b.WriteString(special[r])
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
+		for _, r := range s {
+			switch {
+			case unicode.Is(unicode.Mn, r):
+			case r == '.' || r == '\'' || r == '\u2019':
+			case special[r] != "":
+				b.WriteString(special[r])
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(unicode.ToLower(r))
+			default:
+				b.WriteByte(' ')
+			}
 		}
 	}
 	words := strings.Fields(b.String())
@@ -133,14 +148,13 @@ func foldWord(w string) string {
 		return w
 	}
 	// Collapse doubled letters: zelenskyy → zelensky, odessa → odesa.
-	b := []byte(w)
-	out := b[:1]
-	for i := 1; i < len(b); i++ {
-		if b[i] != b[i-1] || !isASCIILetter(b[i]) {
-			out = append(out, b[i])
+	// Most words have none, and keep their string.
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] && isASCIILetter(w[i]) {
+			w = collapseDoubles(w)
+			break
 		}
 	}
-	w = string(out)
 	if len(w) < 4 {
 		return w
 	}
@@ -155,6 +169,17 @@ func foldWord(w string) string {
 		return w[:len(w)-1] + "y"
 	}
 	return w
+}
+
+func collapseDoubles(w string) string {
+	b := []byte(w)
+	out := b[:1]
+	for i := 1; i < len(b); i++ {
+		if b[i] != b[i-1] || !isASCIILetter(b[i]) {
+			out = append(out, b[i])
+		}
+	}
+	return string(out)
 }
 
 func isASCII(s string) bool {

@@ -49,23 +49,52 @@ type cand struct {
 type stats struct {
 	capsMid    map[string]bool // capitalized away from a sentence start
 	standalone map[string]bool // capitalized, not part of a hyphen compound
-	lowerSeen  map[string]bool // seen in lower case
+	// lowerSeen holds the capitalized words, lower-cased, that the article
+	// also has in lower case; ask seenLower.
+	lowerSeen map[string]bool
 }
 
-func collectStats(sents [][]token) *stats {
-	st := &stats{capsMid: map[string]bool{}, standalone: map[string]bool{}, lowerSeen: map[string]bool{}}
+// seenLower reports whether token t's word appears in lower case in the
+// article: always for a lower-case token, which is one.
+func (st *stats) seenLower(t token) bool {
+	return !t.cap || st.lowerSeen[t.lower]
+}
+
+func collectStats(sents [][]token, words int) *stats {
+	// Sized up front: growing the maps word by word was most of the cost.
+	// Distinct capitalized words are far fewer than words.
+	st := &stats{capsMid: make(map[string]bool, words/8), standalone: make(map[string]bool, words/8),
+		lowerSeen: make(map[string]bool, words/8)}
+	// shapes has a bit for the first byte and length of every candidate,
+	// so that most lower-case words are ruled out without a look-up.
+	var shapes [256]uint64
+	shape := func(w string) (byte, uint64) { return w[0], 1 << (len(w) & 63) }
 	for _, toks := range sents {
 		for i, t := range toks {
 			if !t.cap {
-				st.lowerSeen[t.lower] = true
 				continue
 			}
+			// Only capitalized words are asked about in lower case, so
+			// only they are candidates for lowerSeen.
+			st.lowerSeen[t.lower] = false
+			c, bit := shape(t.lower)
+			shapes[c] |= bit
 			if t.initial {
 				continue
 			}
 			st.capsMid[t.text] = true
 			if !t.hyph && (i == 0 || !toks[i-1].hyph) {
 				st.standalone[t.text] = true
+			}
+		}
+	}
+	for _, toks := range sents {
+		for _, t := range toks {
+			if c, bit := shape(t.lower); t.cap || shapes[c]&bit == 0 {
+				continue
+			}
+			if _, ok := st.lowerSeen[t.lower]; ok {
+				st.lowerSeen[t.lower] = true
 			}
 		}
 	}
@@ -105,13 +134,38 @@ func (sc *sentenceScan) linked(i int) bool {
 	return g == " " || (g == "-" && sc.toks[i].hyph)
 }
 
-func scanSentence(text string, toks []token, g *gazetteer, st *stats) []cand {
+// scanArrays backs the per-token marks of every sentence of an article:
+// each sentence takes the next, zeroed, stretch of each array.
+type scanArrays struct {
+	ints                     []int // gazAt, gazLen, gazCov, roleLen by turns
+	roleCov, instCov, possOf []bool
+	demonym                  []string
+}
+
+func newScanArrays(tokens int) *scanArrays {
+	return &scanArrays{ints: make([]int, 4*tokens), roleCov: make([]bool, tokens),
+		instCov: make([]bool, tokens), possOf: make([]bool, tokens), demonym: make([]string, tokens)}
+}
+
+// take returns n zeroed marks of each kind, from the arrays while they
+// last, else newly made.
+func take[T any](a *[]T, n int) []T {
+	if len(*a) < n {
+		return make([]T, n)
+	}
+	s := (*a)[:n:n]
+	*a = (*a)[n:]
+	return s
+}
+
+// scanSentence appends the candidates of one sentence to out.
+func scanSentence(text string, toks []token, g *gazetteer, st *stats, arr *scanArrays, out []cand) []cand {
 	n := len(toks)
 	sc := &sentenceScan{
 		text: text, toks: toks, g: g, st: st,
-		gazAt: make([]int, n), gazLen: make([]int, n), gazCov: make([]int, n),
-		roleLen: make([]int, n), roleCov: make([]bool, n), demonym: make([]string, n),
-		instCov: make([]bool, n), possOf: make([]bool, n),
+		gazAt: take(&arr.ints, n), gazLen: take(&arr.ints, n), gazCov: take(&arr.ints, n),
+		roleLen: take(&arr.ints, n), roleCov: take(&arr.roleCov, n), demonym: take(&arr.demonym, n),
+		instCov: take(&arr.instCov, n), possOf: take(&arr.possOf, n), out: out,
 	}
 	sc.headline = isHeadline(toks)
 	sc.markGazetteer()
@@ -146,6 +200,9 @@ func (sc *sentenceScan) markGazetteer() {
 	toks := sc.toks
 	for i := range toks {
 		sc.gazAt[i], sc.gazCov[i] = -1, -1
+		if !toks[i].cap && sc.g.capDemonyms {
+			continue // token.cap is exactly "starts upper-case"
+		}
 		if d, ok := sc.g.demonyms[toks[i].text]; ok {
 			sc.demonym[i] = d
 		}
@@ -625,9 +682,9 @@ func (sc *sentenceScan) findChunks() {
 		if toks[a].initial && !sc.g.first[toks[a].lower] && !sc.st.capsMid[toks[a].text] {
 			w := toks[a].lower
 			switch {
-			case b-a >= 2 && (sc.st.lowerSeen[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")):
+			case b-a >= 2 && (sc.st.seenLower(toks[a]) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")):
 				a++ // "Following Putin's call": drop the sentence opener
-			case b-a == 1 && sc.st.lowerSeen[w]:
+			case b-a == 1 && sc.st.seenLower(toks[a]):
 				a = next
 				continue
 			case b-a == 1:
@@ -834,7 +891,7 @@ func (sc *sentenceScan) looksLikeFullName(a, b int) bool {
 	}
 	for k := a; k < b; k++ {
 		t := toks[k]
-		if !t.cap || t.upper || len(t.text) < 2 || sc.st.lowerSeen[t.lower] || months[t.lower] ||
+		if !t.cap || t.upper || len(t.text) < 2 || sc.st.seenLower(t) || months[t.lower] ||
 			orgHeads[t.text] || placeHeads[t.text] || geoHeads[t.text] || namedThingHeads[t.text] ||
 			modifiers[t.lower] || sc.demonym[k] != "" || sc.possOf[k] {
 			return false

@@ -28,9 +28,25 @@ var contractions = set(`m re ve ll d t`)
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
+// isWordRune reports letters, digits and combining marks. ASCII, nearly
+// every rune of news text, is answered by a table small enough to inline.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isUpperWord(s string) bool {
 	n := 0
@@ -52,16 +68,29 @@ func titleCase(s string) string {
 
 // runeAt decodes the rune at i, or returns 0 past the end.
 func runeAt(text string, i, end int) (rune, int) {
+	if i < end && text[i] < utf8.RuneSelf {
+		return rune(text[i]), 1
+	}
+	return decodeAt(text, i, end)
+}
+
+func decodeAt(text string, i, end int) (rune, int) {
 	if i >= end {
 		return 0, 0
 	}
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
-// tokenize splits text[start:end] into words. Punctuation is not kept: the
-// scanner reads gaps between tokens straight from the text.
-func tokenize(text string, start, end int) []token {
-	var toks []token
+// tokenize splits text[start:end] into words, appended to toks (a shared
+// backing array for the whole article, so that sentences do not each grow
+// their own). It returns toks extended and the sentence's words, capped so
+// that appending to them can never overwrite the next sentence. Punctuation
+// is not kept: the scanner reads gaps between tokens straight from the text.
+//
+// lower is text with its ASCII letters lower-cased (asciiLower): ASCII
+// words take their lower case from it instead of a string each.
+func tokenize(toks []token, text, lower string, start, end int) (all, sent []token) {
+	base := len(toks)
 	i := start
 	for i < end {
 		r, n := runeAt(text, i, end)
@@ -71,11 +100,11 @@ func tokenize(text string, start, end int) []token {
 		}
 		t := scanWord(text, i, end)
 		t.text = text[t.s:t.e]
-		t.lower = strings.ToLower(t.text)
+		t.lower = lowerWord(text, lower, t.s, t.e)
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.upper = isUpperWord(t.text)
-		if len(toks) == 0 {
+		if len(toks) == base {
 			t.initial = true
 		} else {
 			gap := strings.TrimRight(text[toks[len(toks)-1].pe:t.s], " ")
@@ -94,7 +123,7 @@ func tokenize(text string, start, end int) []token {
 			i++
 		}
 	}
-	return toks
+	return toks, toks[base:len(toks):len(toks)]
 }
 
 // scanWord reads one word starting at i.
@@ -169,4 +198,39 @@ loop:
 		}
 	}
 	return t
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
+// copies only when s has an upper-case ASCII letter.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder // String does not copy
+	b.Grow(len(s))
+	from := 0 // s[from:k] is still to write
+	for ; k < len(s); k++ {
+		if c := s[k]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[from:k])
+			b.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// lowerWord is strings.ToLower(text[i:j]), taken from lower when the word
+// is ASCII.
+func lowerWord(text, lower string, i, j int) string {
+	for k := i; k < j; k++ {
+		if text[k] >= utf8.RuneSelf {
+			return strings.ToLower(text[i:j])
+		}
+	}
+	return lower[i:j]
 }

@@ -145,6 +145,20 @@ var companyHeads = set(`company firm group maker manufacturer producer conglomer
 // officials said".
 var pluralHeads = set(`officials authorities`)
 
+// anyHead holds the words of instHeads, companyHeads and pluralHeads.
+var anyHead = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range instHeads {
+		m[w] = true
+	}
+	for _, s := range []map[string]bool{companyHeads, pluralHeads} {
+		for w, ok := range s {
+			m[w] = m[w] || ok
+		}
+	}
+	return m
+}()
+
 // standaloneHeads name a speaker even without a modifier or antecedent:
 // "police said", "the government said".
 var standaloneHeads = set(`police government military army cabinet`)

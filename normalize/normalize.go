@@ -50,19 +50,82 @@ type item struct {
 // offset of the character that produced normalized byte i; Original of the
 // text's end is len(raw).
 func Text(raw string) (string, parallax.OffsetMap) {
+	if !composable(raw) {
+		return textByLines(raw)
+	}
+	return textWhole(raw)
+}
+
+// textWhole normalizes raw in one piece: every rune is cleaned, then the
+// whole text is composed to NFC, then laid out.
+func textWhole(raw string) (string, parallax.OffsetMap) {
 	items := clean(raw)
 	items = nfc(items)
-	var b builder
-	b.out = make([]byte, 0, len(raw))
-	layout(items, &b)
-	b.mark(len(b.out), len(raw))
-	return string(b.out), parallax.OffsetMap{Norm: b.norm, Orig: b.orig}
+	l := newLayout(len(raw))
+	l.feed(items)
+	return l.finish(len(raw))
+}
+
+// textByLines is textWhole for text that NFC leaves as it is (see
+// composable): with no composition to do, each line can be cleaned and
+// laid out on its own, in one small reused buffer instead of an item per
+// byte of the article.
+func textByLines(raw string) (string, parallax.OffsetMap) {
+	l := newLayout(len(raw))
+	items := make([]item, 0, 256)
+	for i := 0; i < len(raw); {
+		items, i = cleanLine(raw, i, items[:0])
+		l.feed(items)
+	}
+	return l.finish(len(raw))
+}
+
+// composable reports whether NFC might change the cleaned text of raw. It
+// cannot when every rune that survives cleaning is NFC on its own and never
+// combines with the rune before it: ASCII, and most Latin-1, punctuation
+// and symbols. Combining marks, Hangul jamo and the like say yes.
+func composable(raw string) bool {
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(raw[i:])
+		c := raw[i : i+w]
+		i += w
+		if r == utf8.RuneError && w == 1 {
+			c = "\ufffd" // what clean makes of an invalid byte
+		} else if r == 0x85 || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Zs, r) ||
+			invisible(r) || foldQuote(r) != r {
+			continue // becomes ASCII or nothing
+		}
+		if !norm.NFC.PropertiesString(c).BoundaryBefore() || !norm.NFC.IsNormalString(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // clean decodes raw into items, applying rule 1 of the package comment.
 func clean(raw string) []item {
 	items := make([]item, 0, len(raw))
 	for i := 0; i < len(raw); {
+		items, i = cleanLine(raw, i, items)
+	}
+	return items
+}
+
+// cleanLine cleans raw from offset i up to and including the next line
+// break, appending the items to items, and returns them with the offset
+// after the line.
+func cleanLine(raw string, i int, items []item) ([]item, int) {
+	for i < len(raw) {
+		if c := raw[i]; c >= ' ' && c < 0x7f {
+			// Printable ASCII passes as it is.
+			items = append(items, item{i, rune(c), 1})
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(raw[i:])
 		off := i
 		i += w
@@ -87,8 +150,11 @@ func clean(raw string) []item {
 			r = foldQuote(r)
 		}
 		items = append(items, item{off, r, int32(w)})
+		if r == '\n' {
+			break
+		}
 	}
-	return items
+	return items, i
 }
 
 // invisible reports characters that carry no text: C0/C1 controls (the
@@ -175,28 +241,56 @@ func isBullet(r rune) bool {
 	return false
 }
 
-// layout applies rules 3 to 5 of the package comment and writes the result
-// to b.
-func layout(items []item, b *builder) {
-	line := make([]item, 0, 256)
-	sepOff := -1 // original offset of the first line break after the last emitted line
-	for i := 0; i <= len(items); {
-		if i == len(items) || items[i].r == '\n' {
-			line = bullets(trimRight(line))
-			if len(line) > 0 {
-				if len(b.out) > 0 {
-					b.add('\n', sepOff, 0)
-					b.add('\n', sepOff, 0)
-				}
-				for _, it := range line {
-					b.add(it.r, it.off, int(it.w))
-				}
-				sepOff = -1
+// layout applies rules 3 to 5 of the package comment to items fed to it
+// in order, in pieces that end at line breaks (or all at once), and
+// writes the result to b.
+type layout struct {
+	b      builder
+	line   []item
+	sepOff int // original offset of the first line break after the last emitted line
+}
+
+func newLayout(size int) *layout {
+	l := &layout{line: make([]item, 0, 256), sepOff: -1}
+	l.b.out = make([]byte, 0, size)
+	return l
+}
+
+// flush emits the line built so far.
+func (l *layout) flush() {
+	line := bullets(trimRight(l.line))
+	if len(line) > 0 {
+		if len(l.b.out) > 0 {
+			l.b.add('\n', l.sepOff, 0)
+			l.b.add('\n', l.sepOff, 0)
+		}
+		for _, it := range line {
+			l.b.add(it.r, it.off, int(it.w))
+		}
+		l.sepOff = -1
+	}
+	l.line = l.line[:0]
+}
+
+// finish emits the last line and returns the text and its offset map.
+func (l *layout) finish(rawLen int) (string, parallax.OffsetMap) {
+	l.flush()
+	l.b.mark(len(l.b.out), rawLen)
+	return string(l.b.out), parallax.OffsetMap{Norm: l.b.norm, Orig: l.b.orig}
+}
+
+// feed lays out items. A run of dashes is read to its end, so a piece
+// may end only at a line break or at the end of the text.
+func (l *layout) feed(items []item) {
+	line := l.line
+	for i := 0; i < len(items); {
+		if items[i].r == '\n' {
+			l.line = line
+			l.flush()
+			line = l.line
+			if l.sepOff < 0 {
+				l.sepOff = items[i].off
 			}
-			if i < len(items) && sepOff < 0 {
-				sepOff = items[i].off
-			}
-			line = line[:0]
 			i++
 			continue
 		}
@@ -229,6 +323,7 @@ func layout(items []item, b *builder) {
 			i++
 		}
 	}
+	l.line = line
 }
 
 // space appends a space unless the line is empty or already ends in one,
@@ -268,6 +363,11 @@ type builder struct {
 // that the map never runs ahead into the next character.
 func (b *builder) add(r rune, off, w int) {
 	n := len(b.out)
+	if r < utf8.RuneSelf {
+		b.out = append(b.out, byte(r))
+		b.mark(n, off)
+		return
+	}
 	b.out = utf8.AppendRune(b.out, r)
 	last := max(w-1, 0)
 	for k := 0; k < len(b.out)-n; k++ {

@@ -217,3 +217,46 @@ func BenchmarkText(b *testing.B) {
 		Text(raw)
 	}
 }
+
+// FuzzTextByLines checks the line-by-line path against the whole-text
+// path it stands in for: on text that composable calls safe, both must
+// give the same text and offset map, and NFC must indeed have nothing to do.
+func FuzzTextByLines(f *testing.F) {
+	f.Add(readArticle(f))
+	for _, s := range []string{
+		"", "a\r\nb", "- x", "e\u0301", "a\u2014b", "90\u2013120", "\xff\xfe", "a\x7fb\x00c",
+		"x\u200b\u0301", "- \u0301a", "a\u00a0\u0301", "\u2014\u0301", "\u212b\u0301", "\u00e9\u2019s",
+		"* * *", "\u1100\u200b\u1161", "a -- b", "\u2013 \u2013 x", "a\u2028b\u2029c\u0085d\r",
+		"\u201cquote\u201d \u2026 \u00a35 \u20ac3 caf\u00e9 \u00fc\u00df", "-\n- x\n\u2014\u2014 y",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		whole, wm := textWhole(raw)
+		if composable(raw) {
+			return
+		}
+		if items := clean(raw); len(nfc(items)) != len(items) || !slicesEqual(nfc(items), items) {
+			t.Fatalf("composable(%q) = false, but NFC changes it", raw)
+		}
+		lines, lm := textByLines(raw)
+		if lines != whole {
+			t.Fatalf("%q: by lines %q, whole %q", raw, lines, whole)
+		}
+		if !slicesEqual(lm.Norm, wm.Norm) || !slicesEqual(lm.Orig, wm.Orig) {
+			t.Fatalf("%q: maps differ: by lines %v %v, whole %v %v", raw, lm.Norm, lm.Orig, wm.Norm, wm.Orig)
+		}
+	})
+}
+
+func slicesEqual[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -22,20 +22,25 @@ const (
 // read piece by piece; glue (no space before) says how pieces join.
 type token struct {
 	start, end int
-	kind       kind
 	text       string // lower-cased for words, as written otherwise
 	val        float64
-	space      bool // whitespace or start of text before the token
-	nl         bool // a line break before the token
-	upper      bool // word starting with an upper-case letter
-	plain      bool // num: integer written without grouping commas
-	lead0      bool // num: integer part has a leading zero ("0100")
-	digits     int  // num: digits in the integer part
+	digits     int // num: digits in the integer part
+	// The small fields last, packed together: an article has a token per
+	// five bytes.
+	kind  kind
+	space bool // whitespace or start of text before the token
+	nl    bool // a line break before the token
+	upper bool // word starting with an upper-case letter
+	plain bool // num: integer written without grouping commas
+	lead0 bool // num: integer part has a leading zero ("0100")
 }
 
 // lex splits s into tokens. It never fails: invalid UTF-8 becomes punct.
 func lex(s string) []token {
 	toks := make([]token, 0, len(s)/4+1)
+	// ASCII words take their lower case from one lower-cased copy of s
+	// instead of a string each.
+	lower := asciiLower(s)
 	space, nl := true, false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -62,6 +67,10 @@ func lex(s string) []token {
 		case isWordRune(r):
 			j := i + size
 			for j < len(s) {
+				if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+					j++ // the common case, without decoding
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if isWordRune(r2) {
 					j += n2
@@ -77,7 +86,7 @@ func lex(s string) []token {
 			}
 			toks = append(toks, token{
 				start: i, end: j, kind: word,
-				text:  strings.ToLower(s[i:j]),
+				text:  lowerWord(s, lower, i, j),
 				upper: unicode.IsUpper(r),
 			})
 			i = j
@@ -94,8 +103,50 @@ func lex(s string) []token {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
+// copies only when s has an upper-case ASCII letter.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder // String does not copy
+	b.Grow(len(s))
+	from := 0 // s[from:k] is still to write
+	for ; k < len(s); k++ {
+		if c := s[k]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[from:k])
+			b.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// lowerWord is strings.ToLower(s[i:j]), taken from lower (asciiLower(s))
+// when the word is ASCII.
+func lowerWord(s, lower string, i, j int) string {
+	for k := i; k < j; k++ {
+		if s[k] >= utf8.RuneSelf {
+			return strings.ToLower(s[i:j])
+		}
+	}
+	return lower[i:j]
+}
+
 // isWordRune accepts letters and the superscript digits used in "km²".
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || r == '²' || r == '³' }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' // ASCII letters, either case
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool { return unicode.IsLetter(r) || r == '²' || r == '³' }
 
 // numToken validates a run of digits, commas and dots. Grouping commas must
 // separate groups of exactly three digits, and at most one decimal point is

@@ -149,17 +149,39 @@ func (p *scanner) canStart(i int) bool {
 	default:
 		return false
 	}
-	x := t.text
-	if qualStarts[x] || x == "between" || x == "from" || x == "a" || x == "an" || x == "half" ||
-		x == "several" || x == "few" || x == "couple" || wholeWords[x] || x == "in" || vague[x] != 0 || scales[x] != 0 || dollarPrefixes[x] != "" || currencyCodes[x] != "" {
-		return true
-	}
-	_, o := ones[x]
-	_, te := teens[x]
-	_, tt := tens[x]
-	_, od := ordinals[x]
-	return o || te || tt || od
+	return startWords[t.text]
 }
+
+// startWords are the words a quantity can begin with: every word canStart
+// accepts, gathered into one set because canStart runs on every token.
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"between", "from", "a", "an", "half", "several", "few", "couple", "in"} {
+		m[w] = true
+	}
+	for w, ok := range qualStarts {
+		m[w] = m[w] || ok
+	}
+	for w, ok := range wholeWords {
+		m[w] = m[w] || ok
+	}
+	for _, t := range []map[string]float64{vague, scales} {
+		for w, v := range t {
+			m[w] = m[w] || v != 0
+		}
+	}
+	for _, t := range []map[string]string{dollarPrefixes, currencyCodes} {
+		for w, v := range t {
+			m[w] = m[w] || v != ""
+		}
+	}
+	for _, t := range []map[string]float64{ones, teens, tens, ordinals} {
+		for w := range t {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // match reads the quantity starting at token i and returns it with the
 // index of the token after its span.
@@ -299,7 +321,8 @@ func (p *scanner) qualifier(i int) (string, int) {
 	if d := units[p.w(i+1)]; p.w(i) == "some" && d.dim != "" {
 		return "", i // "some days" is a vague number of days
 	}
-	for _, q := range qualPhrases {
+	// Token i is a word, so a phrase can only match from its first word.
+	for _, q := range qualByStart[p.w(i)] {
 		if e, ok := p.seq(i, q.words...); ok && e < len(p.toks) && p.spaced(e) {
 			return q.qual, e
 		}

@@ -114,6 +114,15 @@ var qualPhrases = []qualPhrase{
 	{[]string{"almost"}, "nearly"},
 }
 
+// qualByStart holds the qualifier phrases by first word, in table order.
+var qualByStart = func() map[string][]qualPhrase {
+	m := map[string][]qualPhrase{}
+	for _, q := range qualPhrases {
+		m[q.words[0]] = append(m[q.words[0]], q)
+	}
+	return m
+}()
+
 // qualStarts holds the first word of every qualifier phrase, to skip the
 // phrase table quickly.
 var qualStarts = func() map[string]bool {

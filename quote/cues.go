@@ -1,8 +1,8 @@
 package quote
 
 import (
-	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 )
@@ -73,7 +73,7 @@ func (a *analysis) findCues() {
 		c := cue{tok: i, info: info, sent: t.sent, ent: -1}
 		c.ext = a.extend(ext, info)
 		a.speakerFor(&c)
-		if (ambiguousNouns[string(a.lower(i))] || info.attrOnly && !info.participle) && (!a.clearSpeaker(&c) || c.viaPP) {
+		if (ambiguousNouns.m[a.lower(i)] || info.attrOnly && !info.participle) && (!a.clearSpeaker(&c) || c.viaPP) {
 			continue
 		}
 		a.cues = append(a.cues, c)
@@ -147,11 +147,12 @@ func (a *analysis) findCues() {
 // and its last token so far: a speech verb, an attribution verb, or a
 // verb with its particle ("called for", "pointed to", "lashed out at").
 func (a *analysis) cueWord(i int) (verbInfo, int, bool) {
+	if cueBit != 0 && a.lex[i]&cueBit == 0 {
+		return verbInfo{}, 0, false // in none of the cue tables
+	}
 	s := a.toks[i].sent
-	// Map look-ups with string(a.lower(i)) do not allocate; a.is reuses
-	// the same buffer, so the word is looked up again after it.
-	if parts, ok := phrasalCues[string(a.lower(i))]; ok && a.usable(i+1, s) {
-		ing := bytes.HasSuffix(a.lower(i), []byte("ing"))
+	if parts, ok := phrasalCues[a.lower(i)]; ok && a.usable(i+1, s) {
+		ing := strings.HasSuffix(a.lower(i), "ing")
 		for _, p := range parts {
 			if !a.is(i+1, p) {
 				continue
@@ -166,9 +167,9 @@ func (a *analysis) cueWord(i int) (verbInfo, int, bool) {
 			return verbInfo{mode: free, attrOnly: true, participle: ing}, ext, true
 		}
 	}
-	info, ok := verbs[string(a.lower(i))]
+	info, ok := verbs[a.lower(i)]
 	if !ok {
-		info, ok = attrVerbs[string(a.lower(i))]
+		info, ok = attrVerbs[a.lower(i)]
 	}
 	if !ok || a.notSpeech(i) {
 		return verbInfo{}, 0, false
@@ -257,7 +258,7 @@ func (a *analysis) notSpeech(i int) bool {
 	if a.is(i-1, "the") || a.is(i-1, "a") || a.is(i-1, "an") {
 		return true
 	}
-	switch string(a.lower(i)) {
+	switch a.lower(i) {
 	case "told":
 		return a.is(i-1, "all")
 	case "called", "calling", "calls":
@@ -284,10 +285,10 @@ func (a *analysis) clearSpeaker(c *cue) bool {
 	if c.spk.pronoun || c.spk.rel || c.ent >= 0 {
 		return true
 	}
-	w := string(a.baseLower(c.spk.to))
+	w := a.baseLower(c.spk.to)
 	// A capitalized plural names a group: "Democrats", "Republicans".
 	plural := a.toks[c.spk.to].cap && len(w) > 3 && w[len(w)-1] == 's' && !a.possessive(c.spk.to)
-	return personNominals[w] || orgNominals[w] || docNominals[w] || quantWord([]byte(w)) || plural
+	return personNominals.m[w] || orgNominals.m[w] || docNominals.m[w] || quantWord(w) || plural
 }
 
 // extend grows a cue over its addressee and venue: "told reporters",
@@ -348,7 +349,7 @@ func (a *analysis) speakerFor(c *cue) {
 			p = s
 		}
 	}
-	if !p.ok && !c.info.participle && !c.info.attrOnly && !ambiguousNouns[string(a.lower(v))] {
+	if !p.ok && !c.info.participle && !c.info.attrOnly && !ambiguousNouns.m[a.lower(v)] {
 		// "A source close to him said", "People briefed on the move
 		// said": the subject opens the clause and is followed by its
 		// modifiers, not by another clause.

@@ -196,7 +196,7 @@ func (a *analysis) stanceNoun(i int) {
 	switch k := i - 1; {
 	case a.in(k, ownerPronouns):
 		owner = phrase{from: k, to: k, ok: true}
-		ownerEnt = a.resolveAs(k, ownerPronouns2[string(a.lower(k))])
+		ownerEnt = a.resolveAs(k, ownerPronouns2[a.lower(k)])
 	case a.usable(k, s) && a.possessive(k):
 		owner = a.phraseBefore(k, s)
 		if owner.ok {

@@ -250,10 +250,56 @@ var clauseJoins = set("and", "but", "while", "whereas", "yet")
 
 var pronouns = set("he", "she", "they", "it", "we", "i")
 
-func set(words ...string) map[string]bool {
+func set(words ...string) wordSet {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
 	}
-	return m
+	s := wordSet{m: m}
+	if lexiconBits < 64 {
+		s.bit = 1 << lexiconBits
+		lexiconBits++
+		for _, w := range words {
+			lexicon[w] |= s.bit
+		}
+	}
+	return s
+}
+
+// wordSet is a set of lower-case words. The first 64 sets each own a bit
+// of lexicon, so that a token's memberships in all of them are found with
+// one map look-up per token instead of one per question asked about it;
+// a set without a bit answers from its map.
+type wordSet struct {
+	m   map[string]bool
+	bit uint64
+}
+
+// has reports whether w is in the set.
+func (s wordSet) has(w string) bool { return s.m[w] }
+
+var (
+	lexicon     = map[string]uint64{} // word → bits of the sets holding it
+	lexiconBits uint
+)
+
+// cueBit marks in lexicon the words that may open a cue: the keys of
+// verbs, attrVerbs and phrasalCues. Most tokens are none of them.
+var cueBit uint64
+
+func init() {
+	if lexiconBits >= 64 {
+		return
+	}
+	cueBit = 1 << lexiconBits
+	lexiconBits++
+	for w := range verbs {
+		lexicon[w] |= cueBit
+	}
+	for w := range attrVerbs {
+		lexicon[w] |= cueBit
+	}
+	for w := range phrasalCues {
+		lexicon[w] |= cueBit
+	}
 }

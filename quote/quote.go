@@ -126,7 +126,9 @@ type analysis struct {
 	regs  []region
 	toks  []token
 	cues  []cue
-	buf   []byte
+
+	lowerText string   // text with ASCII letters lower-cased, same offsets
+	lex       []uint64 // wordSet bits of each token's lower-cased word
 
 	lastMentionEnd int
 	leadAt, tailAt map[int]int // cue lead/tail offsets → cue index
@@ -143,7 +145,7 @@ type analysis struct {
 }
 
 func newAnalysis(doc *parallax.Document) *analysis {
-	a := &analysis{text: doubledMarks(doc.Text), ents: doc.Entities, buf: make([]byte, 0, 32),
+	a := &analysis{text: doubledMarks(doc.Text), ents: doc.Entities,
 		genders: entity.Genders(doc)}
 	n := len(doc.Text)
 	a.paras = cleanSpans(doc.Paragraphs, n)
@@ -155,6 +157,7 @@ func newAnalysis(doc *parallax.Document) *analysis {
 		given[i] = s.Span
 	}
 	a.sents = coverSentences(doc.Text, a.paras, cleanSpans(given, n))
+	a.lowerText = asciiLower(a.text)
 	for ei, e := range doc.Entities {
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= n && m.Start < m.End {

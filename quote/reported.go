@@ -1,7 +1,7 @@
 package quote
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/parallax-news/parallax"
 )
@@ -107,7 +107,7 @@ func (a *analysis) objectContent(ci int) (parallax.Span, bool) {
 // didn't report"): nothing was said.
 func (a *analysis) negated(c *cue) bool {
 	for i, n := c.tok-1, 0; i >= 0 && n < 4 && a.toks[i].sent == c.sent && a.toks[i].kind == tWord; i, n = i-1, n+1 {
-		if a.in(i, negations) || bytes.HasSuffix(a.lower(i), []byte("n't")) {
+		if a.in(i, negations) || strings.HasSuffix(a.lower(i), "n't") {
 			return true
 		}
 		if c.spk.ok && !c.inverted && i <= c.spk.to {
@@ -376,7 +376,7 @@ func (a *analysis) accordingContent(c *cue) (parallax.Span, bool) {
 // describedAs credits "In what the Kremlin described as a gesture of
 // goodwill" when no direct quote carries the description.
 func (a *analysis) describedAs(c *cue) (parallax.Span, bool) {
-	w := string(a.lower(c.tok))
+	w := a.lower(c.tok)
 	if w != "described" && w != "describing" && w != "called" && w != "calling" {
 		return parallax.Span{}, false
 	}

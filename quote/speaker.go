@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/parallax-news/parallax"
@@ -110,31 +109,31 @@ func (a *analysis) npWord(i int) bool {
 		return false
 	}
 	w := a.baseLower(i)
-	if stopWords[string(w)] || notHeads[string(w)] {
+	if stopWords.m[w] || notHeads.m[w] {
 		return false
 	}
 	if t.cap || a.possessive(i) {
 		return true
 	}
-	return modifiers[string(w)] || personNominals[string(w)] || orgNominals[string(w)] ||
-		docNominals[string(w)] || quantWord(w) || isDigits(a.text[t.start:t.end]) || agentNoun(w)
+	return modifiers.m[w] || personNominals.m[w] || orgNominals.m[w] ||
+		docNominals.m[w] || quantWord(w) || isDigits(a.text[t.start:t.end]) || agentNoun(w)
 }
 
 // quantWord reports a word that counts people: "half", "most", and
 // fractions written with a hyphen ("three-quarters", "two-thirds").
-func quantWord(w []byte) bool {
-	if quantNominals[string(w)] {
+func quantWord(w string) bool {
+	if quantNominals.m[w] {
 		return true
 	}
-	i := bytes.LastIndexByte(w, '-')
-	return i > 0 && quantNominals[string(w[i+1:])]
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && quantNominals.m[w[i+1:]]
 }
 
 // agentNoun reports whether a lower-case word has the form of a noun for
 // a person by what they do ("pollster", "strategist", "organizers",
 // "historian", "supporters"), so that a lexicon need not list every
 // occupation. Common words with the same endings are excluded.
-func agentNoun(w []byte) bool {
+func agentNoun(w string) bool {
 	if len(w) < 6 {
 		return false
 	}
@@ -149,7 +148,7 @@ func agentNoun(w []byte) bool {
 			break
 		}
 	}
-	return ok && !notAgents[string(b)]
+	return ok && !notAgents.m[b]
 }
 
 var agentSuffixes = []string{"ster", "ist", "ian", "er", "or"}
@@ -184,17 +183,17 @@ var notAgents = set("other", "under", "after", "over", "never", "ever", "however
 func (a *analysis) headWord(i int) bool {
 	t := a.toks[i]
 	w := a.baseLower(i)
-	if t.cap && !modifiers[string(w)] && !notHeads[string(w)] && !stopWords[string(w)] {
+	if t.cap && !modifiers.m[w] && !notHeads.m[w] && !stopWords.m[w] {
 		// A sentence opening with "Adding", "Continuing" or "Informed"
 		// is a participle, not a name.
 		first := i == 0 || a.toks[i-1].sent != t.sent
 		return !(first && (hasSuffix(w, "ing") || hasSuffix(w, "ed") || hasSuffix(w, "ly")) && a.mentionIn(i, i) < 0)
 	}
-	return personNominals[string(w)] || orgNominals[string(w)] || docNominals[string(w)] ||
+	return personNominals.m[w] || orgNominals.m[w] || docNominals.m[w] ||
 		quantWord(w) || a.mentionIn(i, i) >= 0
 }
 
-func hasSuffix(b []byte, suf string) bool {
+func hasSuffix(b string, suf string) bool {
 	return len(b) > len(suf)+1 && string(b[len(b)-len(suf):]) == suf
 }
 
@@ -459,7 +458,7 @@ func (a *analysis) introEnd(i, v int) int {
 		if k > i+1 && (a.is(k, "the") || a.in(k, subjectPronouns)) {
 			return k
 		}
-		if !a.npWord(k) && (a.toks[k].kind != tWord || !notHeads[string(a.baseLower(k))]) {
+		if !a.npWord(k) && (a.toks[k].kind != tWord || !notHeads.m[a.baseLower(k)]) {
 			return -1
 		}
 	}
@@ -504,8 +503,8 @@ func (a *analysis) entityOf(p phrase) int {
 			break
 		}
 	}
-	head := string(a.baseLower(cut - 1))
-	if cut <= p.to && relayHeads[head] {
+	head := a.baseLower(cut - 1)
+	if cut <= p.to && relayHeads.m[head] {
 		if e := a.mentionIn(cut+1, p.to); e >= 0 {
 			return e
 		}
@@ -513,11 +512,11 @@ func (a *analysis) entityOf(p phrase) int {
 	if e := a.mentionIn(p.from, cut-1); e >= 0 {
 		m := a.lastMentionEnd
 		for i := a.tokenAt(m); i < cut; i++ {
-			w := string(a.baseLower(i))
-			if personNominals[w] {
+			w := a.baseLower(i)
+			if personNominals.m[w] {
 				return a.byTitle(p.from, cut-1)
 			}
-			if orgNominals[w] && a.ents[e].Type == parallax.Person {
+			if orgNominals.m[w] && a.ents[e].Type == parallax.Person {
 				return -1
 			}
 		}
@@ -528,19 +527,19 @@ func (a *analysis) entityOf(p phrase) int {
 		}
 		return e
 	}
-	if personNominals[head] {
+	if personNominals.m[head] {
 		return a.byTitle(p.from, cut-1)
 	}
 	// "the statement continued" after "Trump said in a statement": the
 	// author of the statement named before speaks.
-	if docNominals[head] && a.is(p.from, "the") {
+	if docNominals.m[head] && a.is(p.from, "the") {
 		if e := a.authorOf(head, p.from); e >= 0 {
 			return e
 		}
 	}
 	// "Its readout", "his office": the owner speaks.
-	if docNominals[head] || orgNominals[head] {
-		switch string(a.lower(p.from)) {
+	if docNominals.m[head] || orgNominals.m[head] {
+		switch a.lower(p.from) {
 		case "its":
 			return a.resolveAs(p.from, "it")
 		case "his":
@@ -573,13 +572,13 @@ func (a *analysis) authorOf(head string, i int) int {
 			continue
 		}
 		for k := c.tok; k <= c.ext; k++ {
-			if string(a.baseLower(k)) == head {
+			if a.baseLower(k) == head {
 				return c.ent
 			}
 		}
 		if c.spk.ok {
 			for k := c.spk.from; k <= c.spk.to; k++ {
-				if string(a.baseLower(k)) == head {
+				if a.baseLower(k) == head {
 					return c.ent
 				}
 			}
@@ -601,7 +600,7 @@ func (a *analysis) byTitle(from, to int) int {
 	var words []string
 	head := ""
 	for i := from; i <= to; i++ {
-		w := strings.ReplaceAll(string(a.baseLower(i)), ".", "")
+		w := strings.ReplaceAll(a.baseLower(i), ".", "")
 		if w == "the" || w == "a" || w == "an" || w == "" {
 			continue
 		}
@@ -616,9 +615,9 @@ func (a *analysis) byTitle(from, to int) int {
 	}
 	pron := ""
 	switch {
-	case femaleNominals[head]:
+	case femaleNominals.m[head]:
 		pron = "she"
-	case maleNominals[head]:
+	case maleNominals.m[head]:
 		pron = "he"
 	}
 	found, foundAt, n := -1, -1, 0
@@ -652,7 +651,7 @@ func (a *analysis) byTitle(from, to int) int {
 	if n > 1 && foundAt < 0 {
 		found = -1 // several fit and none was named before
 	}
-	if found >= 0 || !officeNouns[head] || !a.is(from, "the") {
+	if found >= 0 || !officeNouns.m[head] || !a.is(from, "the") {
 		return found
 	}
 	return a.titlelessSpeaker(a.toks[from].sent, pron)
@@ -772,7 +771,7 @@ func (a *analysis) firstMentionEndingAfter(off int) int {
 // inside direct quotes are skipped: a speaker quoting someone else is
 // still the speaker. "they", "we" and "I" stay unknown.
 func (a *analysis) resolvePronoun(i int) int {
-	return a.resolveAs(i, string(a.lower(i)))
+	return a.resolveAs(i, a.lower(i))
 }
 
 // resolveAs resolves the pronoun w standing at token i.

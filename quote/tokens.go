@@ -64,7 +64,7 @@ func (a *analysis) tokenize() {
 			}
 			// Keep the final dot of an abbreviation (U.S., D.C.) or an
 			// initial (John F. Kennedy) inside the word.
-			if j < len(text) && text[j] == '.' && (strings.Contains(text[i:j], ".") || j-i == 1 && t.cap || honorifics[text[i:j]]) {
+			if j < len(text) && text[j] == '.' && (strings.Contains(text[i:j], ".") || j-i == 1 && t.cap || honorifics.m[text[i:j]]) {
 				j++
 			}
 			t.end = j
@@ -91,6 +91,7 @@ func (a *analysis) tokenize() {
 		a.toks = append(a.toks, t)
 		i = t.end
 	}
+	a.lexicalize()
 }
 
 // isMark reports whether offset i is an opening or closing mark of a region.
@@ -119,27 +120,58 @@ func (a *analysis) regionAt(i int) int {
 	return -1
 }
 
-// lower returns the ASCII-lower-cased word of token i in a reused buffer;
-// callers use it only for map look-ups, which do not retain it.
-func (a *analysis) lower(i int) []byte {
+// lower returns the ASCII-lower-cased word of token i: a slice of the
+// text lower-cased once per article, since ASCII folding keeps offsets.
+func (a *analysis) lower(i int) string {
 	t := a.toks[i]
-	a.buf = a.buf[:0]
-	for k := t.start; k < t.end; k++ {
-		c := a.text[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		a.buf = append(a.buf, c)
+	return a.lowerText[t.start:t.end]
+}
+
+// asciiLower lower-cases the ASCII letters of s, copying only when it has
+// any upper-case one.
+func asciiLower(s string) string {
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
 	}
-	return a.buf
+	if k == len(s) {
+		return s
+	}
+	var b strings.Builder // String does not copy
+	b.Grow(len(s))
+	from := 0 // s[from:k] is still to write
+	for ; k < len(s); k++ {
+		if c := s[k]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[from:k])
+			b.WriteByte(c + 'a' - 'A')
+			from = k + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// lexicalize records, for every word token, the word sets its lower-cased
+// form belongs to, so that asking whether a token is in a set is a bit
+// test rather than a map look-up.
+func (a *analysis) lexicalize() {
+	a.lex = make([]uint64, len(a.toks))
+	for i, t := range a.toks {
+		if t.kind == tWord {
+			a.lex[i] = lexicon[a.lower(i)]
+		}
+	}
 }
 
 // in reports whether token i is a word in the set.
-func (a *analysis) in(i int, m map[string]bool) bool {
+func (a *analysis) in(i int, s wordSet) bool {
 	if i < 0 || i >= len(a.toks) || a.toks[i].kind != tWord {
 		return false
 	}
-	return m[string(a.lower(i))]
+	if s.bit != 0 {
+		return a.lex[i]&s.bit != 0
+	}
+	return s.m[a.lower(i)]
 }
 
 // is reports whether token i is the word w (lower case).
@@ -147,7 +179,7 @@ func (a *analysis) is(i int, w string) bool {
 	if i < 0 || i >= len(a.toks) || a.toks[i].kind != tWord {
 		return false
 	}
-	return string(a.lower(i)) == w
+	return a.lower(i) == w
 }
 
 func (a *analysis) isPunct(i int, r rune) bool {
@@ -161,8 +193,8 @@ func (a *analysis) possessive(i int) bool {
 	return len(w) > 2 && (w[len(w)-2:] == "'s" || w[len(w)-2:] == "'S")
 }
 
-// baseLower is lower(i) without a possessive 's, in the same reused buffer.
-func (a *analysis) baseLower(i int) []byte {
+// baseLower is lower(i) without a possessive 's.
+func (a *analysis) baseLower(i int) string {
 	b := a.lower(i)
 	if len(b) > 2 && b[len(b)-2] == '\'' && b[len(b)-1] == 's' {
 		b = b[:len(b)-2]
