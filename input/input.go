@@ -194,8 +194,10 @@ func loadFile(path string, d Defaults) ([]*parallax.Article, error) {
 	return read(path, f, size, d)
 }
 
-// walk lists the candidate article files under dir in lexical order.
-func walk(dir string) ([]string, error) {
+// walk lists the candidate article files under dir in lexical order. A
+// file whose lower-cased name ends in one of keep is listed even when its
+// extension is one skipExt skips.
+func walk(dir string, keep ...string) ([]string, error) {
 	var files []string
 	var errs []string
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
@@ -227,7 +229,7 @@ func walk(dir string) ([]string, error) {
 		case !e.Type().IsRegular():
 			return nil
 		}
-		if skipExt[strings.ToLower(filepath.Ext(path))] {
+		if skipExt[strings.ToLower(filepath.Ext(path))] && !hasSuffix(strings.ToLower(e.Name()), keep) {
 			return nil
 		}
 		files = append(files, path)
@@ -240,6 +242,15 @@ func walk(dir string) ([]string, error) {
 		return files, errors.New(strings.Join(errs, "; "))
 	}
 	return files, nil
+}
+
+func hasSuffix(name string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipExt lists extensions of files that are never articles; a directory

@@ -189,7 +189,7 @@ func readJSONL(path string, r *bufio.Reader, d Defaults) ([]*parallax.Article, e
 		buf   []byte
 	)
 	for lineNo := 1; ; lineNo++ {
-		line, tooLong, more, err := readLine(r, maxLine, buf[:0])
+		line, _, tooLong, more, err := readLine(r, maxLine, buf[:0])
 		buf = line
 		if err != nil {
 			errs = append(errs, &Error{Path: path, Line: lineNo, Reason: osReason(err)})
@@ -225,11 +225,12 @@ func readJSONL(path string, r *bufio.Reader, d Defaults) ([]*parallax.Article, e
 }
 
 // readLine reads one line into buf, without its line ending. A line longer
-// than max is consumed but not kept (tooLong). more is false after the last
-// line.
-func readLine(r *bufio.Reader, max int, buf []byte) (line []byte, tooLong, more bool, err error) {
+// than max is consumed but not kept (tooLong). n counts the bytes consumed,
+// line ending included. more is false after the last line.
+func readLine(r *bufio.Reader, max int, buf []byte) (line []byte, n int64, tooLong, more bool, err error) {
 	for {
 		chunk, err := r.ReadSlice('\n')
+		n += int64(len(chunk))
 		if !tooLong {
 			if len(buf)+len(chunk) > max+2 {
 				tooLong, buf = true, buf[:0]
@@ -240,13 +241,13 @@ func readLine(r *bufio.Reader, max int, buf []byte) (line []byte, tooLong, more 
 		switch err {
 		case nil:
 			buf = bytes.TrimSuffix(bytes.TrimSuffix(buf, []byte{'\n'}), []byte{'\r'})
-			return buf, tooLong, true, nil
+			return buf, n, tooLong, true, nil
 		case bufio.ErrBufferFull:
 			continue
 		case io.EOF:
-			return buf, tooLong, false, nil
+			return buf, n, tooLong, false, nil
 		default:
-			return buf, tooLong, false, err
+			return buf, n, tooLong, false, err
 		}
 	}
 }

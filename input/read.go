@@ -39,7 +39,9 @@ const (
 type format int
 
 const (
-	formatText format = iota
+	// formatDetect asks readAs to choose the format itself.
+	formatDetect format = iota - 1
+	formatText
 	formatMarkdown
 	formatHTML
 	formatJSON
@@ -57,7 +59,12 @@ func Read(name string, data []byte, d Defaults) ([]*parallax.Article, error) {
 
 // read reads one input from r; size is its length in bytes, or -1 when
 // unknown (stdin).
-func read(path string, r io.Reader, size int64, d Defaults) (arts []*parallax.Article, err error) {
+func read(path string, r io.Reader, size int64, d Defaults) ([]*parallax.Article, error) {
+	return readAs(path, r, size, d, formatDetect)
+}
+
+// readAs is read with the format forced, unless it is formatDetect.
+func readAs(path string, r io.Reader, size int64, d Defaults, force format) (arts []*parallax.Article, err error) {
 	// The HTML extractor is third-party code fed untrusted input; an
 	// adapter must not take the whole run down with it.
 	defer func() {
@@ -95,7 +102,10 @@ func read(path string, r io.Reader, size int64, d Defaults) (arts []*parallax.Ar
 		return fail("binary file, not text")
 	}
 
-	f := detect(path, head)
+	f := force
+	if f == formatDetect {
+		f = detect(path, head)
+	}
 	switch f {
 	case formatJSON:
 		return readJSON(path, br, d)
