@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"github.com/parallax-news/parallax/normalize"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,7 +43,7 @@ func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/4)
 	// ASCII words take their lower case from one lower-cased copy of the
 	// text instead of a string each.
-	lower := asciiLower(text)
+	lower := normalize.ASCIILower(text)
 	nl := false
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -112,30 +113,6 @@ func tokenize(text string) []token {
 	}
 	markSentences(toks)
 	return toks
-}
-
-// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
-// copies only when s has an upper-case ASCII letter.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	var b strings.Builder // String does not copy
-	b.Grow(len(s))
-	from := 0 // s[from:k] is still to write
-	for ; k < len(s); k++ {
-		if c := s[k]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[from:k])
-			b.WriteByte(c + 'a' - 'A')
-			from = k + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
 }
 
 // markSentences numbers sentences and paragraphs: a new sentence starts

@@ -40,6 +40,7 @@
 package entity
 
 import (
+	"github.com/parallax-news/parallax/normalize"
 	"slices"
 	"strings"
 
@@ -56,7 +57,7 @@ func Recognize(text string, sentences []parallax.Sentence) []parallax.Entity {
 	// means the array is almost never grown.
 	all := make([]token, 0, len(text)/5+16)
 	var toks []token
-	lower := asciiLower(text)
+	lower := normalize.ASCIILower(text)
 	for _, s := range sentences {
 		start, end := s.Span.Start, s.Span.End
 		if start < 0 {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"github.com/parallax-news/parallax/normalize"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,7 +101,7 @@ func tokenize(toks []token, text, lower string, start, end int) (all, sent []tok
 		}
 		t := scanWord(text, i, end)
 		t.text = text[t.s:t.e]
-		t.lower = lowerWord(text, lower, t.s, t.e)
+		t.lower = normalize.LowerWord(text, lower, t.s, t.e)
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.upper = isUpperWord(t.text)
@@ -198,39 +199,4 @@ loop:
 		}
 	}
 	return t
-}
-
-// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
-// copies only when s has an upper-case ASCII letter.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	var b strings.Builder // String does not copy
-	b.Grow(len(s))
-	from := 0 // s[from:k] is still to write
-	for ; k < len(s); k++ {
-		if c := s[k]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[from:k])
-			b.WriteByte(c + 'a' - 'A')
-			from = k + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
-
-// lowerWord is strings.ToLower(text[i:j]), taken from lower when the word
-// is ASCII.
-func lowerWord(text, lower string, i, j int) string {
-	for k := i; k < j; k++ {
-		if text[k] >= utf8.RuneSelf {
-			return strings.ToLower(text[i:j])
-		}
-	}
-	return lower[i:j]
 }

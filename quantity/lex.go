@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"github.com/parallax-news/parallax/normalize"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,7 +41,7 @@ func lex(s string) []token {
 	toks := make([]token, 0, len(s)/4+1)
 	// ASCII words take their lower case from one lower-cased copy of s
 	// instead of a string each.
-	lower := asciiLower(s)
+	lower := normalize.ASCIILower(s)
 	space, nl := true, false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -86,7 +87,7 @@ func lex(s string) []token {
 			}
 			toks = append(toks, token{
 				start: i, end: j, kind: word,
-				text:  lowerWord(s, lower, i, j),
+				text:  normalize.LowerWord(s, lower, i, j),
 				upper: unicode.IsUpper(r),
 			})
 			i = j
@@ -102,41 +103,6 @@ func lex(s string) []token {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// asciiLower lower-cases the ASCII letters of s, keeping every offset; it
-// copies only when s has an upper-case ASCII letter.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	var b strings.Builder // String does not copy
-	b.Grow(len(s))
-	from := 0 // s[from:k] is still to write
-	for ; k < len(s); k++ {
-		if c := s[k]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[from:k])
-			b.WriteByte(c + 'a' - 'A')
-			from = k + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
-
-// lowerWord is strings.ToLower(s[i:j]), taken from lower (asciiLower(s))
-// when the word is ASCII.
-func lowerWord(s, lower string, i, j int) string {
-	for k := i; k < j; k++ {
-		if s[k] >= utf8.RuneSelf {
-			return strings.ToLower(s[i:j])
-		}
-	}
-	return lower[i:j]
-}
 
 // isWordRune accepts letters and the superscript digits used in "km²".
 func isWordRune(r rune) bool {

@@ -30,6 +30,7 @@
 package quote
 
 import (
+	"github.com/parallax-news/parallax/normalize"
 	"slices"
 
 	"github.com/parallax-news/parallax"
@@ -157,7 +158,7 @@ func newAnalysis(doc *parallax.Document) *analysis {
 		given[i] = s.Span
 	}
 	a.sents = coverSentences(doc.Text, a.paras, cleanSpans(given, n))
-	a.lowerText = asciiLower(a.text)
+	a.lowerText = normalize.ASCIILower(a.text)
 	for ei, e := range doc.Entities {
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= n && m.Start < m.End {

@@ -127,30 +127,6 @@ func (a *analysis) lower(i int) string {
 	return a.lowerText[t.start:t.end]
 }
 
-// asciiLower lower-cases the ASCII letters of s, copying only when it has
-// any upper-case one.
-func asciiLower(s string) string {
-	k := 0
-	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
-		k++
-	}
-	if k == len(s) {
-		return s
-	}
-	var b strings.Builder // String does not copy
-	b.Grow(len(s))
-	from := 0 // s[from:k] is still to write
-	for ; k < len(s); k++ {
-		if c := s[k]; c >= 'A' && c <= 'Z' {
-			b.WriteString(s[from:k])
-			b.WriteByte(c + 'a' - 'A')
-			from = k + 1
-		}
-	}
-	b.WriteString(s[from:])
-	return b.String()
-}
-
 // lexicalize records, for every word token, the word sets its lower-cased
 // form belongs to, so that asking whether a token is in a set is a bit
 // test rather than a map look-up.
