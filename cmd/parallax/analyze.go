@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"github.com/parallax-news/parallax"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -37,37 +38,7 @@ usable was read.`,
 			}
 			b := reconcile.Brief(docs)
 			b.Problems = problems
-			out := cmd.OutOrStdout()
-			var file *os.File
-			if output != "" && output != "-" {
-				if file, err = os.Create(output); err != nil {
-					return err
-				}
-				out = file
-			}
-			w := bufio.NewWriter(out)
-			switch format {
-			case "json":
-				err = report.JSON(w, b)
-			case "md":
-				err = report.Markdown(w, b)
-			case "html":
-				err = report.HTML(w, b, docs)
-			default:
-				err = report.Text(w, b, report.Options{Color: useColor(color, out), Width: width})
-			}
-			if ferr := w.Flush(); err == nil {
-				err = ferr
-			}
-			if file != nil {
-				if cerr := file.Close(); err == nil {
-					err = cerr
-				}
-			}
-			if err != nil {
-				return fmt.Errorf("write report: %w", err)
-			}
-			return nil
+			return writeReport(cmd, reportOptions{format: format, output: output, color: color, width: width}, b, docs, "")
 		},
 	}
 	in.register(cmd)
@@ -76,6 +47,49 @@ usable was read.`,
 	cmd.Flags().StringVar(&color, "color", "auto", "color the text report: auto, always or never")
 	cmd.Flags().IntVar(&width, "width", 100, "wrap the text report at this many columns")
 	return cmd
+}
+
+// reportOptions are the output flags shared by analyze and story.
+type reportOptions struct {
+	format, output, color string
+	width                 int
+}
+
+// writeReport renders b in the chosen format to stdout or --output; header
+// is printed above a text report.
+func writeReport(cmd *cobra.Command, o reportOptions, b *parallax.Brief, docs []*parallax.Document, header string) (err error) {
+	out := cmd.OutOrStdout()
+	var file *os.File
+	if o.output != "" && o.output != "-" {
+		if file, err = os.Create(o.output); err != nil {
+			return err
+		}
+		out = file
+	}
+	w := bufio.NewWriter(out)
+	switch o.format {
+	case "json":
+		err = report.JSON(w, b)
+	case "md":
+		err = report.Markdown(w, b)
+	case "html":
+		err = report.HTML(w, b, docs)
+	default:
+		fmt.Fprint(w, header)
+		err = report.Text(w, b, report.Options{Color: useColor(o.color, out), Width: o.width})
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
 }
 
 // checkFormat rejects a --format value outside allowed.

@@ -18,7 +18,6 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/reconcile"
-	"github.com/parallax-news/parallax/report"
 	"github.com/parallax-news/parallax/sqlite"
 )
 
@@ -215,38 +214,8 @@ articles to show them side by side.`,
 					b = reconcile.Brief(docs)
 				}
 			}
-			out := cmd.OutOrStdout()
-			var file *os.File
-			if output != "" && output != "-" {
-				if file, err = os.Create(output); err != nil {
-					return err
-				}
-				out = file
-			}
-			w := bufio.NewWriter(out)
-			switch format {
-			case "json":
-				err = report.JSON(w, b)
-			case "md":
-				err = report.Markdown(w, b)
-			case "html":
-				err = report.HTML(w, b, docs)
-			default:
-				fmt.Fprintf(w, "Story %s · %s · %d articles\n\n", st.ID, oneLine(st.Title, 80), len(st.Articles))
-				err = report.Text(w, b, report.Options{Color: useColor(color, out), Width: width})
-			}
-			if ferr := w.Flush(); err == nil {
-				err = ferr
-			}
-			if file != nil {
-				if cerr := file.Close(); err == nil {
-					err = cerr
-				}
-			}
-			if err != nil {
-				return fmt.Errorf("write report: %w", err)
-			}
-			return nil
+			header := fmt.Sprintf("Story %s · %s · %d articles\n\n", st.ID, oneLine(st.Title, 80), len(st.Articles))
+			return writeReport(cmd, reportOptions{format: format, output: output, color: color, width: width}, b, docs, header)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "", "story store file (default $PARALLAX_DB or the user data directory)")
