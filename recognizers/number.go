@@ -85,14 +85,24 @@ type numberResolution struct {
 	IsoCurrency string          `json:"isoCurrency"`
 }
 
-func numberExpect(c specCase, r specResult) (specItem, error) {
+// numberResult reads the span and the Number/NumberWithUnit resolution of
+// one expected result.
+func numberResult(c specCase, r specResult) (specSpan, numberResolution, error) {
+	var res numberResolution
 	sp, err := r.span(c.Input)
 	if err != nil {
-		return specItem{}, err
+		return sp, res, err
 	}
-	var res numberResolution
 	if err := json.Unmarshal(r.Resolution, &res); err != nil {
-		return specItem{}, fmt.Errorf("resolution of %q: %w", r.Text, err)
+		return sp, res, fmt.Errorf("resolution of %q: %w", r.Text, err)
+	}
+	return sp, res, nil
+}
+
+func numberExpect(c specCase, r specResult) (specItem, error) {
+	sp, res, err := numberResult(c, r)
+	if err != nil {
+		return specItem{}, err
 	}
 	v, ok, err := specNumber(res.Value)
 	if err != nil {
@@ -119,13 +129,9 @@ func numberMeasureItem(m quantity.Measure, unit string) specItem {
 // numberRangeExpect reads an interval written "[20,30)", "(,100]" or
 // "[3965,)".
 func numberRangeExpect(c specCase, r specResult) (specItem, error) {
-	sp, err := r.span(c.Input)
+	sp, res, err := numberResult(c, r)
 	if err != nil {
 		return specItem{}, err
-	}
-	var res numberResolution
-	if err := json.Unmarshal(r.Resolution, &res); err != nil {
-		return specItem{}, fmt.Errorf("resolution of %q: %w", r.Text, err)
 	}
 	var s string
 	if err := json.Unmarshal(res.Value, &s); err != nil {

@@ -1,8 +1,6 @@
 package recognizers
 
 import (
-	"encoding/json"
-	"fmt"
 	"math"
 
 	"github.com/parallax-news/parallax"
@@ -70,13 +68,9 @@ type unitConv struct {
 }
 
 func unitExpect(c specCase, r specResult, table map[string]unitConv, money bool) (specItem, error) {
-	sp, err := r.span(c.Input)
+	sp, res, err := numberResult(c, r)
 	if err != nil {
 		return specItem{}, err
-	}
-	var res numberResolution
-	if err := json.Unmarshal(r.Resolution, &res); err != nil {
-		return specItem{}, fmt.Errorf("resolution of %q: %w", r.Text, err)
 	}
 	conv, known := table[res.Unit]
 	if money && res.IsoCurrency != "" {
