@@ -10,41 +10,6 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// Batch is everything one step of an ingest writes. Commit applies it in one
-// transaction, in field order, so a crash leaves either all of it or none:
-// never an article without its assignment, a story without its brief, or a
-// checkpoint ahead of the articles it covers.
-type Batch struct {
-	// Articles are added unless already stored (see AddArticles).
-	Articles []*parallax.Article
-	// Assignments move articles into stories; a story that does not exist
-	// yet is created with an empty title.
-	Assignments []parallax.Assignment
-	// Stories are upserted after the assignments.
-	Stories []StoryUpdate
-	// Checkpoints record how far each source has been read.
-	Checkpoints []Checkpoint
-}
-
-// StoryUpdate is a story to upsert with its brief.
-type StoryUpdate struct {
-	// Story's ID, Title and Articles are stored: every listed article is
-	// assigned to the story. An empty Title keeps the stored one (or the
-	// first article's title for a new story). First and Last are not taken
-	// from here: they, like the article and outlet counts, are recomputed
-	// from the story's articles.
-	Story parallax.Story
-	// Brief replaces the stored brief; nil keeps it.
-	Brief *parallax.Brief
-}
-
-// Checkpoint is the resume point of one ingest source: a file offset, a feed
-// item id, the last path read; its meaning belongs to the source.
-type Checkpoint struct {
-	Source string
-	Value  string
-}
-
 // testHookArticle, when set, runs after each article insert inside Commit;
 // tests use it to fail a batch halfway.
 var testHookArticle func(i int) error
@@ -53,7 +18,7 @@ var testHookArticle func(i int) error
 // whether it was added (false when it was already stored or repeats an
 // earlier article of the batch). On error nothing of b is stored.
 func (db *DB) Commit(ctx context.Context, b Batch) (added []bool, err error) {
-	if err := b.validate(); err != nil {
+	if err := validate(&b); err != nil {
 		return nil, err
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
@@ -93,7 +58,7 @@ func (db *DB) Commit(ctx context.Context, b Batch) (added []bool, err error) {
 }
 
 // validate rejects what is a caller's bug before a transaction starts.
-func (b *Batch) validate() error {
+func validate(b *Batch) error {
 	for i, a := range b.Articles {
 		if a == nil {
 			return errorf(EINVALID, "article %d is nil", i)

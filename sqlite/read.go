@@ -71,7 +71,7 @@ func (db *DB) Article(ctx context.Context, id string) (*parallax.Article, error)
 	row := db.read.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("article %q not found", id)}
+		return nil, errorf(ENOTFOUND, "article %q not found", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: article %s: %w", id, err)
@@ -92,7 +92,7 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 	err = tx.QueryRowContext(ctx, `SELECT title, first, last, brief FROM stories WHERE id = ?`, id).
 		Scan(&st.Title, &first, &last, &brief)
 	if errors.Is(err, sql.ErrNoRows) {
-		return st, nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("story %q not found", id)}
+		return st, nil, errorf(ENOTFOUND, "story %q not found", id)
 	}
 	if err != nil {
 		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
@@ -139,7 +139,7 @@ func (db *DB) StoryArticles(ctx context.Context, id string) ([]*parallax.Article
 	var one int
 	err = tx.QueryRowContext(ctx, `SELECT 1 FROM stories WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("story %q not found", id)}
+		return nil, errorf(ENOTFOUND, "story %q not found", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story %s: %w", id, err)
@@ -185,44 +185,6 @@ func (db *DB) ActiveWindow(ctx context.Context, since time.Time) ([]*parallax.Ar
 		return nil, nil, fmt.Errorf("sqlite: active window: %w", err)
 	}
 	return arts, as, nil
-}
-
-// Order is how Stories sorts.
-type Order string
-
-const (
-	// OrderDefault is OrderRelevance with a search and OrderNewest without.
-	OrderDefault Order = ""
-	// OrderNewest puts the story with the latest article first.
-	OrderNewest Order = "newest"
-	// OrderLargest puts the story with the most articles first.
-	OrderLargest Order = "largest"
-	// OrderRelevance ranks stories by how well their articles match the
-	// search (sum of the articles' BM25 scores); it needs Search.
-	OrderRelevance Order = "relevance"
-)
-
-// StoryQuery selects and orders stories.
-type StoryQuery struct {
-	Order Order
-	// Search keeps stories with at least one article containing every word
-	// (stemmed, case- and accent-insensitive) in its title or text.
-	Search string
-	// Limit caps the result; 0 means no cap.
-	Limit, Offset int
-}
-
-// StorySummary is one line of a story listing.
-type StorySummary struct {
-	ID       string
-	Title    string
-	Articles int // articles in the story
-	Outlets  int // distinct outlets among them
-	// Independent counts distinct origins once syndicated copies are
-	// collapsed; -1 when the story has no brief yet.
-	Independent int
-	First, Last time.Time
-	UpdatedAt   time.Time
 }
 
 // Stories lists stories that have at least one article.

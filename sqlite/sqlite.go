@@ -26,6 +26,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/parallax-news/parallax"
 )
 
 //go:embed migrations/*.sql
@@ -47,38 +49,35 @@ type DB struct {
 	Now func() time.Time
 }
 
-// Error codes.
+// Error codes, errors and listing types are the root package's; these
+// names keep the package's earlier API.
 const (
-	ENOTFOUND = "not_found"
-	EINVALID  = "invalid"
+	ENOTFOUND = parallax.ENOTFOUND
+	EINVALID  = parallax.EINVALID
 )
 
-// Error is a store error a caller can act on, identified by Code.
-// errors.Is(err, ErrNotFound) holds for every not-found error.
-type Error struct {
-	Code    string
-	Message string
-}
+type (
+	Error        = parallax.Error
+	Batch        = parallax.Batch
+	StoryUpdate  = parallax.StoryUpdate
+	Checkpoint   = parallax.Checkpoint
+	Order        = parallax.Order
+	StoryQuery   = parallax.StoryQuery
+	StorySummary = parallax.StorySummary
+)
 
-func (e *Error) Error() string {
-	if e.Message == "" {
-		return "sqlite: " + e.Code
-	}
-	return "sqlite: " + e.Message
-}
-
-// Is matches errors by code, so a specific message still matches the
-// sentinel.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.Code == e.Code
-}
+const (
+	OrderDefault   = parallax.OrderDefault
+	OrderNewest    = parallax.OrderNewest
+	OrderLargest   = parallax.OrderLargest
+	OrderRelevance = parallax.OrderRelevance
+)
 
 // ErrNotFound is returned (wrapped) when a story or article does not exist.
-var ErrNotFound = &Error{Code: ENOTFOUND}
+var ErrNotFound = parallax.ErrNotFound
 
 func errorf(code, format string, args ...any) error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return parallax.Errorf(code, "sqlite: "+format, args...)
 }
 
 // DefaultPath is where the store lives when no --db flag is given:
