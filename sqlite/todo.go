@@ -27,7 +27,7 @@ func (db *DB) RemoveFeed(ctx context.Context, id string) error { return errTODO 
 func (db *DB) Feed(ctx context.Context, id string) (parallax.FeedSubscription, error) {
 	return parallax.FeedSubscription{}, errTODO
 }
-func (db *DB) Feeds(ctx context.Context) ([]parallax.FeedSubscription, error) { return nil, errTODO }
+func (db *DB) Feeds(ctx context.Context) ([]parallax.FeedSubscription, error)    { return nil, errTODO }
 func (db *DB) UpdateFeed(ctx context.Context, f parallax.FeedSubscription) error { return errTODO }
 func (db *DB) Stats(ctx context.Context) (parallax.StoreStats, error) {
 	return parallax.StoreStats{}, errTODO
