@@ -27,7 +27,7 @@ type summary struct{ read, added, duplicates, problems, touched int }
 
 var summaryRE = regexp.MustCompile(`read (\d+) articles: added (\d+), duplicates (\d+), problems (\d+), stories touched (\d+)`)
 
-func ingest(t *testing.T, args ...string) (summary, string) {
+func runIngestCmd(t *testing.T, args ...string) (summary, string) {
 	t.Helper()
 	out, stderr, err := run(t, "", append([]string{"ingest"}, args...)...)
 	if err != nil {
@@ -98,18 +98,18 @@ func copyDir(t *testing.T, from, to string) {
 func TestIngestDirectoryTwice(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store.db")
-	first, _ := ingest(t, "--db", db, example)
+	first, _ := runIngestCmd(t, "--db", db, example)
 	if first != (summary{read: 6, added: 6, touched: first.touched}) || first.touched == 0 {
 		t.Fatalf("first ingest: %+v", first)
 	}
 	// The same directory again: every file's checkpoint says it is done.
-	if again, _ := ingest(t, "--db", db, example); again != (summary{}) {
+	if again, _ := runIngestCmd(t, "--db", db, example); again != (summary{}) {
 		t.Errorf("second ingest: %+v, want nothing read", again)
 	}
 	// A copy elsewhere has no checkpoints: every article is read and
 	// recognized by its id and text.
 	copyDir(t, example, filepath.Join(dir, "copy"))
-	if copied, _ := ingest(t, "--db", db, filepath.Join(dir, "copy")); copied != (summary{read: 6, duplicates: 6}) {
+	if copied, _ := runIngestCmd(t, "--db", db, filepath.Join(dir, "copy")); copied != (summary{read: 6, duplicates: 6}) {
 		t.Errorf("ingest of a copy: %+v, want 6 read, 6 duplicates", copied)
 	}
 	got := stored(t, db)
@@ -174,7 +174,7 @@ func checkStory(t *testing.T, db, id string, n int) {
 func TestStoriesCommand(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "store.db")
-	ingest(t, "--db", db, example)
+	runIngestCmd(t, "--db", db, example)
 
 	out, _, err := run(t, "", "stories", "--db", db)
 	if err != nil || !strings.HasPrefix(strings.TrimSpace(out), "ID") || !strings.Contains(out, "Kessling") {
@@ -301,7 +301,7 @@ func TestIngestInterrupted(t *testing.T) {
 	writeStream(t, input, 1500, 7)
 
 	reference := filepath.Join(dir, "reference.db")
-	ingest(t, "--db", reference, input)
+	runIngestCmd(t, "--db", reference, input)
 	want := stored(t, reference)
 
 	db := filepath.Join(dir, "store.db")
@@ -326,7 +326,7 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Fatalf("the child ingested everything (%d) before it was killed", afterKill)
 	}
 
-	s, _ := ingest(t, "--db", db, input)
+	s, _ := runIngestCmd(t, "--db", db, input)
 	t.Logf("stored %d after Ctrl-C, %d after kill -9; resumed: %+v; reference %d", afterInt, afterKill, s, len(want))
 	if s.duplicates != 0 || s.added != len(want)-afterKill {
 		t.Errorf("resumed ingest: %+v, want %d added and no duplicates (%d were stored before)", s, len(want)-afterKill, afterKill)
@@ -432,7 +432,7 @@ func TestIngestFeed(t *testing.T) {
 		t.Errorf("refusal does not say what and how to allow it:\n%s", stderr)
 	}
 
-	s, stderr := ingest(t, "--db", db, "--allow-private", feedURL)
+	s, stderr := runIngestCmd(t, "--db", db, "--allow-private", feedURL)
 	if s.read != 3 || s.added != 3 || s.problems != 0 {
 		t.Fatalf("feed ingest: %+v\n%s", s, stderr)
 	}
@@ -453,7 +453,7 @@ func TestIngestFeed(t *testing.T) {
 	}
 
 	// Polled again, the feed answers 304 to the saved ETag.
-	if again, _ := ingest(t, "--db", db, "--allow-private", feedURL); again != (summary{}) {
+	if again, _ := runIngestCmd(t, "--db", db, "--allow-private", feedURL); again != (summary{}) {
 		t.Errorf("second poll: %+v, want nothing read", again)
 	}
 	if *pages != 1 {
@@ -462,7 +462,7 @@ func TestIngestFeed(t *testing.T) {
 
 	// A page address is read as one article.
 	page := filepath.Join(t.TempDir(), "page.db")
-	if s, _ := ingest(t, "--db", page, "--allow-private", srv.URL+"/3"); s.added != 1 {
+	if s, _ := runIngestCmd(t, "--db", page, "--allow-private", srv.URL+"/3"); s.added != 1 {
 		t.Errorf("page ingest: %+v", s)
 	}
 }
@@ -472,7 +472,7 @@ func TestIngestFeedFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "harbor.rss")
 	os.WriteFile(path, []byte(fmt.Sprintf(rssFeed, srv.URL)), 0o644)
-	s, stderr := ingest(t, "--db", filepath.Join(dir, "s.db"), "--allow-private", path)
+	s, stderr := runIngestCmd(t, "--db", filepath.Join(dir, "s.db"), "--allow-private", path)
 	if s.added != 3 {
 		t.Errorf("feed file: %+v\n%s", s, stderr)
 	}
@@ -528,7 +528,7 @@ func TestIngestWARC(t *testing.T) {
 	warcFile(t, archive)
 	db := filepath.Join(dir, "store.db")
 	// The directory walk finds the archive.
-	s, stderr := ingest(t, "--db", db, filepath.Dir(archive))
+	s, stderr := runIngestCmd(t, "--db", db, filepath.Dir(archive))
 	if s.read != 2 || s.added != 2 || s.problems != 0 {
 		t.Fatalf("WARC ingest: %+v\n%s", s, stderr)
 	}
@@ -553,7 +553,7 @@ func TestIngestWARC(t *testing.T) {
 	if n != 2 {
 		t.Errorf("stories hold %d articles, want 2", n)
 	}
-	if again, _ := ingest(t, "--db", db, archive); again.read != 0 {
+	if again, _ := runIngestCmd(t, "--db", db, archive); again.read != 0 {
 		t.Errorf("archive read again: %+v", again)
 	}
 }
@@ -598,44 +598,12 @@ func TestFallbackIDs(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte(text), 0o644)
 	}
-	s, _ := ingest(t, "--db", db, filepath.Join(dir, "0"), filepath.Join(dir, "1"))
+	s, _ := runIngestCmd(t, "--db", db, filepath.Join(dir, "0"), filepath.Join(dir, "1"))
 	if s.added != 2 {
 		t.Errorf("%+v", s)
 	}
 	got := stored(t, db)
 	if _, ok := got["report~2"]; !ok {
 		t.Errorf("stored ids %v, want report and report~2", got)
-	}
-}
-
-func TestBriefDue(t *testing.T) {
-	for _, tc := range []struct {
-		n, briefed int
-		want       bool
-	}{
-		{1, 0, true},
-		{4, 3, true},
-		{5, 4, false},
-		{7, 4, false},
-		{8, 4, true},
-		{59, 30, false},
-		{60, 30, true},
-		{100, 0, true},
-	} {
-		if got := briefDue(tc.n, tc.briefed); got != tc.want {
-			t.Errorf("briefDue(%d, %d) = %v, want %v", tc.n, tc.briefed, got, tc.want)
-		}
-	}
-}
-
-func TestDocCache(t *testing.T) {
-	c := newDocCache(2)
-	d := func(id string) *parallax.Document { return &parallax.Document{Article: &parallax.Article{ID: id}} }
-	c.put("a", d("a"))
-	c.put("b", d("b"))
-	c.put("a", d("a"))
-	c.put("c", d("c"))
-	if c.get("a") != nil || c.get("b") == nil || c.get("c") == nil {
-		t.Errorf("after a, b, c in a cache of 2: a=%v b=%v c=%v", c.get("a"), c.get("b"), c.get("c"))
 	}
 }
