@@ -258,6 +258,11 @@ func saveStories(ctx context.Context, tx *sql.Tx, sts []StoryUpdate, touched map
 			st.ID, st.Title, brief, independent, now); err != nil {
 			return fmt.Errorf("story %s: %w", st.ID, err)
 		}
+		if s.Brief != nil {
+			if err := indexBrief(ctx, tx, st.ID, s.Brief); err != nil {
+				return fmt.Errorf("story %s: %w", st.ID, err)
+			}
+		}
 		touched[st.ID] = true
 		as := make([]parallax.Assignment, len(st.Articles))
 		for i, id := range st.Articles {

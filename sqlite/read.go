@@ -27,24 +27,31 @@ func scanArticle(r scanner) (*parallax.Article, error) {
 	if err := r.Scan(&a.ID, &a.Source, &a.Title, &a.URL, &a.Path, &a.Author, &pub, &offset, &a.Body, &extra); err != nil {
 		return nil, err
 	}
-	t, err := parseTime(pub)
+	t, err := publishedTime(pub, offset)
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	if !t.IsZero() {
-		// Give the time back in the offset the source wrote it in; its
-		// local date matters when relative dates are resolved.
-		if o := int(offset.Int64); o != 0 {
-			t = t.In(time.FixedZone("", o))
-		}
-		a.Published = t
-	}
+	a.Published = t
 	if extra.Valid {
 		if err := json.Unmarshal([]byte(extra.String), &a.Extra); err != nil {
 			return nil, fmt.Errorf("article %s: extra: %w", a.ID, err)
 		}
 	}
 	return &a, nil
+}
+
+// publishedTime reads a stored publication time back in the offset the
+// source wrote it in; its local date matters when relative dates are
+// resolved.
+func publishedTime(pub sql.NullString, offset sql.NullInt64) (time.Time, error) {
+	t, err := parseTime(pub)
+	if err != nil || t.IsZero() {
+		return t, err
+	}
+	if o := int(offset.Int64); o != 0 {
+		t = t.In(time.FixedZone("", o))
+	}
+	return t, nil
 }
 
 func queryArticles(ctx context.Context, q interface {
@@ -289,4 +296,40 @@ func matchQuery(search string) string {
 		words[i] = `"` + w + `"`
 	}
 	return strings.Join(words, " ")
+}
+
+// StoryOf returns the id of the story an article is in, "" when it is in
+// none or not stored.
+func (db *DB) StoryOf(ctx context.Context, article string) (string, error) {
+	var id string
+	err := db.read.QueryRowContext(ctx, `SELECT story_id FROM assignments WHERE article_id = ?`, article).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: story of %s: %w", article, err)
+	}
+	return id, nil
+}
+
+// Stats counts the stored articles, the stories with at least one article
+// and the feed subscriptions, in one snapshot.
+func (db *DB) Stats(ctx context.Context) (parallax.StoreStats, error) {
+	var st parallax.StoreStats
+	err := db.read.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM stories WHERE n_articles > 0),
+		(SELECT count(*) FROM feeds)`).Scan(&st.Articles, &st.Stories, &st.Feeds)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
+
+// Ping checks the store answers.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.read.PingContext(ctx); err != nil {
+		return fmt.Errorf("sqlite: ping: %w", err)
+	}
+	return nil
 }

@@ -1,12 +1,17 @@
-// Package sqlite is the embedded store of Parallax: articles, the stories
-// they were clustered into, each story's Brief and the resume points of
-// ingest sources, kept in one SQLite file (modernc.org/sqlite, pure Go).
+// Package sqlite is the embedded store of Parallax, a parallax.Store kept
+// in one SQLite file (modernc.org/sqlite, pure Go): articles, the stories
+// they were clustered into, each story's Brief with the quotes and
+// entities indexed from it, the resume points of ingest sources and feed
+// subscriptions. It follows the specification in package storetest and
+// passes its suite.
 //
-// Every write goes through Commit, one transaction per call: a batch of
-// articles, the assignments and story updates they caused and the source
-// checkpoint that covers them become visible together or not at all, so an
-// interrupted ingest resumes from the checkpoint without loss or duplicates.
-// Adding an article is idempotent by id, normalized URL and content hash.
+// Every write of stories goes through Commit, one transaction per call: a
+// batch of articles, the assignments and story updates they caused (with
+// the quote and entity rows of each new brief) and the source checkpoint
+// that covers them become visible together or not at all, so an
+// interrupted ingest resumes from the checkpoint without loss or
+// duplicates. Adding an article is idempotent by id, normalized URL and
+// content hash.
 package sqlite
 
 import (
@@ -20,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +54,8 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
+
+var _ parallax.Store = (*DB)(nil)
 
 // Error codes, errors and listing types are the root package's; these
 // names keep the package's earlier API.
@@ -120,6 +128,12 @@ func DefaultPath() (string, error) {
 // missing, and brings the schema up to date. ":memory:" opens a private
 // in-memory store, for tests.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, 0)
+}
+
+// open is Open with the schema brought only up to version upTo when it is
+// positive.
+func open(ctx context.Context, path string, upTo int) (*DB, error) {
 	if path == "" {
 		return nil, errorf(EINVALID, "open: empty path")
 	}
@@ -154,7 +168,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrate(ctx, upTo); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -233,14 +247,25 @@ func loadMigrations() ([]migration, error) {
 	return ms, nil
 }
 
+// upgrades are the steps of a migration that SQL cannot do, run after the
+// migration's SQL in the same transaction. Version 2 derives the quote and
+// entity tables from the briefs already stored.
+var upgrades = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	2: reindexBriefs,
+}
+
 // migrate applies every migration newer than the database, each in its own
-// transaction together with its schema_version row. Two processes opening
-// the same new file serialize on BEGIN IMMEDIATE and the second sees the
-// first one's versions.
-func (db *DB) migrate(ctx context.Context) error {
+// transaction together with its schema_version row, stopping after version
+// upTo when it is positive (tests build old databases with it). Two
+// processes opening the same new file serialize on BEGIN IMMEDIATE and the
+// second sees the first one's versions.
+func (db *DB) migrate(ctx context.Context, upTo int) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
+	}
+	if upTo > 0 {
+		ms = slices.DeleteFunc(ms, func(m migration) bool { return m.version > upTo })
 	}
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version    INTEGER PRIMARY KEY,
@@ -275,6 +300,11 @@ func (db *DB) apply(ctx context.Context, m migration, latest int) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if up := upgrades[m.version]; up != nil {
+		if err := up(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, formatTime(db.Now())); err != nil {
