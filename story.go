@@ -10,6 +10,9 @@ type Story struct {
 	Articles []string  // article ids, in arrival order
 	First    time.Time // earliest publication (or arrival) time
 	Last     time.Time // latest publication (or arrival) time
+	// UpdatedAt is when the store last changed the story or its brief;
+	// zero outside a store.
+	UpdatedAt time.Time
 }
 
 // Assignment says which story an article joined; it is the line format of

@@ -138,16 +138,14 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Brief = b.Bytes()
 	}
-	// No Last-Modified yet: parallax.Story does not carry the store's
-	// updated_at. The ETag validates on its own meanwhile.
-	writeConditional(w, r, out, nil, time.Time{})
+	writeConditional(w, r, out, nil, st.UpdatedAt)
 }
 
 // getBrief is GET /api/stories/{id}/brief: the brief exactly as
 // `parallax analyze --format json` writes it.
 func (s *Server) getBrief(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	_, brief, err := s.cfg.Store.Story(r.Context(), id)
+	st, brief, err := s.cfg.Store.Story(r.Context(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -161,7 +159,7 @@ func (s *Server) getBrief(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeConditional(w, r, nil, b.Bytes(), time.Time{})
+	writeConditional(w, r, nil, b.Bytes(), st.UpdatedAt)
 }
 
 // articleRef is an article without its body.

@@ -95,9 +95,9 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 	}
 	defer tx.Rollback()
 	st := parallax.Story{ID: id}
-	var first, last, brief sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT title, first, last, brief FROM stories WHERE id = ?`, id).
-		Scan(&st.Title, &first, &last, &brief)
+	var first, last, updated, brief sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT title, first, last, updated_at, brief FROM stories WHERE id = ?`, id).
+		Scan(&st.Title, &first, &last, &updated, &brief)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil, errorf(ENOTFOUND, "story %q not found", id)
 	}
@@ -108,6 +108,9 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
 	}
 	if st.Last, err = parseTime(last); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	if st.UpdatedAt, err = parseTime(updated); err != nil {
 		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT s.article_id FROM assignments s JOIN articles a ON a.id = s.article_id
