@@ -163,6 +163,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"ArticleRoundTrip", testArticleRoundTrip},
 		{"NotFound", testNotFound},
 		{"StoryRoundTrip", testStoryRoundTrip},
+		{"StoryUpdatedAt", testStoryUpdatedAt},
 		{"StoryMoves", testStoryMoves},
 		{"StoriesOrder", testStoriesOrder},
 		{"StoriesSearch", testStoriesSearch},

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -441,5 +442,42 @@ func testActiveWindow(t *testing.T, open func(t *testing.T) parallax.Store) {
 				sameArticle(t, a, fut)
 			}
 		}
+	}
+}
+
+// testStoryUpdatedAt: a story read carries the time the store last changed
+// it (servers send it as Last-Modified), the same as the listing's, and a
+// later change never moves it back.
+func testStoryUpdatedAt(t *testing.T, open func(t *testing.T) parallax.Store) {
+	s := open(t)
+	ctx := context.Background()
+	before := time.Now().Add(-time.Minute)
+	a := art("u1", "Outlet A", "Bridge closes", "The bridge closed on Monday.", at(1))
+	commit(t, s, parallax.Batch{Articles: []*parallax.Article{a},
+		Stories: []parallax.StoryUpdate{{Story: parallax.Story{ID: "su", Articles: []string{"u1"}}}}})
+	st, _, err := s.Story(ctx, "su")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := time.Now().Add(time.Minute)
+	if st.UpdatedAt.Before(before) || st.UpdatedAt.After(after) {
+		t.Fatalf("UpdatedAt = %v, want the time of the commit (between %v and %v)", st.UpdatedAt, before, after)
+	}
+	list, err := s.Stories(ctx, parallax.StoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || !list[0].UpdatedAt.Equal(st.UpdatedAt) {
+		t.Errorf("listing UpdatedAt %v, story %v: want the same", list, st.UpdatedAt)
+	}
+	b := art("u2", "Outlet B", "Bridge shut", "The bridge was shut on Monday night.", at(2))
+	commit(t, s, parallax.Batch{Articles: []*parallax.Article{b},
+		Assignments: []parallax.Assignment{{Article: "u2", Story: "su"}}})
+	st2, _, err := s.Story(ctx, "su")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st2.UpdatedAt.Before(st.UpdatedAt) {
+		t.Errorf("UpdatedAt went back from %v to %v after a change", st.UpdatedAt, st2.UpdatedAt)
 	}
 }
