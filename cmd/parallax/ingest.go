@@ -17,7 +17,6 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
-	"github.com/parallax-news/parallax/sqlite"
 )
 
 // ingestOptions are the flags of parallax ingest.
@@ -64,23 +63,11 @@ given, honour robots.txt, and feeds are polled with conditional requests.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runIngest(cmd, args, &o) },
 	}
 	o.src.register(cmd)
-	cmd.Flags().StringVar(&o.db, "db", "", "story store file (default $PARALLAX_DB or the user data directory)")
+	cmd.Flags().StringVar(&o.db, "db", "", dbFlagHelp)
 	cmd.Flags().IntVar(&o.batch, "batch", 500, "articles committed per transaction")
 	cmd.Flags().IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles analyzed in parallel")
 	cmd.Flags().StringVar(&o.progress, "progress", "auto", "progress bar: auto (on a terminal), always or never")
 	return cmd
-}
-
-// openStore opens the store named by --db, or the default one.
-func openStore(ctx context.Context, path string) (*sqlite.DB, error) {
-	if path == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	return sqlite.Open(ctx, path)
 }
 
 // ingestStats counts what an ingest did.
@@ -128,7 +115,7 @@ func runIngest(cmd *cobra.Command, args []string, o *ingestOptions) error {
 	if err := g.Restore(work); err != nil {
 		return err
 	}
-	slog.Info("store opened", "path", db.Path(), "window_articles", g.Restored())
+	slog.Info("store opened", "path", db.name, "window_articles", g.Restored())
 
 	srcs, planProblems := plan(args)
 	stderr := cmd.ErrOrStderr()

@@ -53,6 +53,6 @@ and what only one outlet reports. Every statement cites its sentences.`,
 		}
 		slog.SetDefault(slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level})))
 	}
-	root.AddCommand(newAnalyze(), newAnnotate(), newEval(), newIngest(), newCluster(), newStories(), newStory())
+	root.AddCommand(newAnalyze(), newAnnotate(), newEval(), newIngest(), newCluster(), newStories(), newStory(), newServe())
 	return root
 }

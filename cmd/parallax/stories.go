@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"text/tabwriter"
@@ -18,7 +16,6 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
 	"github.com/parallax-news/parallax/reconcile"
-	"github.com/parallax-news/parallax/sqlite"
 )
 
 func newStories() *cobra.Command {
@@ -39,11 +36,11 @@ unless --sort says otherwise.`,
 			if err := checkFormat(format, "text", "json"); err != nil {
 				return err
 			}
-			q := sqlite.StoryQuery{Search: search, Limit: limit}
+			q := parallax.StoryQuery{Search: search, Limit: limit}
 			switch sort {
 			case "":
 			case "newest", "largest", "relevance":
-				q.Order = sqlite.Order(sort)
+				q.Order = parallax.Order(sort)
 			default:
 				return fmt.Errorf("unknown --sort %q (want newest, largest or relevance)", sort)
 			}
@@ -72,31 +69,12 @@ unless --sort says otherwise.`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&dbPath, "db", "", "story store file (default $PARALLAX_DB or the user data directory)")
+	cmd.Flags().StringVar(&dbPath, "db", "", dbFlagHelp)
 	cmd.Flags().StringVar(&sort, "sort", "", "order: newest, largest or relevance (default: relevance with --search, else newest)")
 	cmd.Flags().StringVar(&search, "search", "", "keep stories with an article containing all these words")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 50, "list at most this many stories (0: all)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
 	return cmd
-}
-
-// openExisting opens the store for reading, refusing to create one: a
-// listing of a mistyped path should fail, not show an empty new store.
-func openExisting(ctx context.Context, path string) (*sqlite.DB, error) {
-	if path == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no story store at %s (run parallax ingest first, or pass --db)", path)
-		}
-		return nil, err
-	}
-	return sqlite.Open(ctx, path)
 }
 
 // storyLine is the JSON form of a story listing entry.
@@ -118,7 +96,7 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-func storiesJSON(w io.Writer, list []sqlite.StorySummary) error {
+func storiesJSON(w io.Writer, list []parallax.StorySummary) error {
 	out := make([]storyLine, len(list))
 	for i, s := range list {
 		out[i] = storyLine{ID: s.ID, Title: s.Title, Articles: s.Articles, Outlets: s.Outlets,
@@ -133,7 +111,7 @@ func storiesJSON(w io.Writer, list []sqlite.StorySummary) error {
 	return enc.Encode(out)
 }
 
-func storiesText(w io.Writer, list []sqlite.StorySummary) error {
+func storiesText(w io.Writer, list []parallax.StorySummary) error {
 	if len(list) == 0 {
 		_, err := fmt.Fprintln(w, "no stories")
 		return err
@@ -189,8 +167,8 @@ articles to show them side by side.`,
 			}
 			defer db.Close()
 			st, b, err := db.Story(ctx, args[0])
-			if errors.Is(err, sqlite.ErrNotFound) {
-				return fmt.Errorf("no story %q in %s (parallax stories lists them)", args[0], db.Path())
+			if errors.Is(err, parallax.ErrNotFound) {
+				return fmt.Errorf("no story %q in %s (parallax stories lists them)", args[0], db.name)
 			}
 			if err != nil {
 				return err
@@ -218,7 +196,7 @@ articles to show them side by side.`,
 			return writeReport(cmd, reportOptions{format: format, output: output, color: color, width: width}, b, docs, header)
 		},
 	}
-	cmd.Flags().StringVar(&dbPath, "db", "", "story store file (default $PARALLAX_DB or the user data directory)")
+	cmd.Flags().StringVar(&dbPath, "db", "", dbFlagHelp)
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "report format: text, md, json or html")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to this file instead of stdout")
 	cmd.Flags().StringVar(&color, "color", "auto", "color the text report: auto, always or never")
