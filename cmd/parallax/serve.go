@@ -213,4 +213,3 @@ func (r *reader) fetchPage(ctx context.Context, u string) (*parallax.Article, er
 	mt, cs := mediaType(resp.Header.Get("Content-Type"))
 	return r.page(resp.URL, mt, cs, resp.Body, time.Time{})
 }
-
