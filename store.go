@@ -27,6 +27,10 @@ type Store interface {
 	// Story returns a story, its article ids in ingest order and its brief
 	// (nil when none was saved).
 	Story(ctx context.Context, id string) (Story, *Brief, error)
+	// StoryBriefJSON is Story with the brief as stored: the bytes of
+	// MarshalBrief, nil when the story has no brief. Servers send them
+	// without decoding.
+	StoryBriefJSON(ctx context.Context, id string) (Story, []byte, error)
 	// StoryArticles returns a story's articles in ingest order.
 	StoryArticles(ctx context.Context, id string) ([]*Article, error)
 	// StoryOf returns the id of the story an article is in, "" when none.

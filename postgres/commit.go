@@ -237,7 +237,7 @@ func writeStories(ctx context.Context, tx pgx.Tx, b *parallax.Batch, now time.Ti
 		st := s.Story
 		var brief, independent any
 		if s.Brief != nil {
-			j, err := json.Marshal(s.Brief)
+			j, err := parallax.MarshalBrief(s.Brief)
 			if err != nil {
 				return nil, errorf(parallax.EINVALID, "story %s: brief: %v", st.ID, err)
 			}

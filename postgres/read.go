@@ -64,6 +64,19 @@ func (db *DB) Article(ctx context.Context, id string) (*parallax.Article, error)
 // Story returns a story, its article ids in ingest order and its brief (nil
 // when none was saved).
 func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.Brief, error) {
+	st, raw, err := db.StoryBriefJSON(ctx, id)
+	if err != nil || raw == nil {
+		return st, nil, err
+	}
+	var b parallax.Brief
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return st, nil, fmt.Errorf("postgres: story %s: brief: %w", id, err)
+	}
+	return st, &b, nil
+}
+
+// StoryBriefJSON is Story with the brief's stored JSON, not decoded.
+func (db *DB) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []byte, error) {
 	st := parallax.Story{ID: id}
 	if !validKey(id) {
 		return st, nil, errorf(parallax.ENOTFOUND, "story %q not found", id)
@@ -84,14 +97,7 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 		return st, nil, fmt.Errorf("postgres: story %s: %w", id, err)
 	}
 	st.First, st.Last, st.UpdatedAt = timeOf(first), timeOf(last), updated.UTC()
-	if brief == nil {
-		return st, nil, nil
-	}
-	var b parallax.Brief
-	if err := json.Unmarshal(brief, &b); err != nil {
-		return st, nil, fmt.Errorf("postgres: story %s: brief: %w", id, err)
-	}
-	return st, &b, nil
+	return st, brief, nil
 }
 
 // StoryArticles returns a story's articles in ingest order.

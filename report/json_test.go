@@ -59,7 +59,7 @@ func TestJSONValidatesAgainstSchemaFile(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(normalize(b), normalize(&back)) {
+	if !reflect.DeepEqual(parallax.NormalizedBrief(b), parallax.NormalizedBrief(&back)) {
 		t.Errorf("round trip changed the brief")
 	}
 }

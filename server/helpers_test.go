@@ -155,6 +155,12 @@ func (s slowStore) Article(ctx context.Context, id string) (*parallax.Article, e
 func (s slowStore) Story(ctx context.Context, id string) (parallax.Story, *parallax.Brief, error) {
 	return parallax.Story{}, nil, wait(ctx)
 }
+func (s slowStore) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []byte, error) {
+	if err := wait(ctx); err != nil {
+		return parallax.Story{}, nil, err
+	}
+	return s.Store.StoryBriefJSON(ctx, id)
+}
 func (s slowStore) StoryArticles(ctx context.Context, id string) ([]*parallax.Article, error) {
 	return nil, wait(ctx)
 }

@@ -2,6 +2,8 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -104,61 +106,85 @@ func (r rawJSON) MarshalJSON() ([]byte, error) {
 	return r, nil
 }
 
-// getStory is GET /api/stories/{id}.
+// getStory is GET /api/stories/{id}. The brief is embedded as the store
+// keeps it (parallax.MarshalBrief's bytes), without a decode.
 func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	st, brief, err := s.cfg.Store.Story(r.Context(), id)
+	st, raw, err := s.cfg.Store.StoryBriefJSON(r.Context(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
-	}
-	arts, err := s.cfg.Store.StoryArticles(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	outlets := map[string]bool{}
-	for _, a := range arts {
-		outlets[a.Source] = true
 	}
 	out := storyDetail{Story: storyJSON{
-		ID: st.ID, Title: st.Title, Articles: len(st.Articles), Outlets: len(outlets),
+		ID: st.ID, Title: st.Title, Articles: len(st.Articles), Outlets: -1,
 		Independent: -1, First: st.First, Last: st.Last, ArticleIDs: nonNil(st.Articles),
 	}}
-	if brief != nil {
-		origins := map[string]bool{}
-		for _, a := range brief.Articles {
-			origins[a.Origin] = true
+	if raw != nil {
+		// Only the brief's article list is decoded: its origins count
+		// the independent sources, and its outlets the outlets when the
+		// brief covers every article of the story.
+		var refs struct {
+			Articles []struct {
+				ID     string `json:"id"`
+				Source string `json:"source"`
+				Origin string `json:"origin"`
+			} `json:"articles"`
+		}
+		if err := json.Unmarshal(raw, &refs); err != nil {
+			fail(w, r, fmt.Errorf("story %s: brief: %w", id, err))
+			return
+		}
+		origins, outlets := map[string]bool{}, map[string]bool{}
+		for _, a := range refs.Articles {
+			o := a.Origin
+			if o == "" {
+				o = "\x00" + a.ID
+			}
+			origins[o] = true
+			outlets[a.Source] = true
 		}
 		out.Story.Independent = len(origins)
-		var b bytes.Buffer
-		if err := report.JSON(&b, brief); err != nil {
+		if len(refs.Articles) == len(st.Articles) {
+			out.Story.Outlets = len(outlets)
+		}
+		out.Brief = raw
+	}
+	if out.Story.Outlets < 0 {
+		arts, err := s.cfg.Store.StoryArticles(r.Context(), id)
+		if err != nil {
 			fail(w, r, err)
 			return
 		}
-		out.Brief = b.Bytes()
+		outlets := map[string]bool{}
+		for _, a := range arts {
+			outlets[a.Source] = true
+		}
+		out.Story.Outlets = len(outlets)
 	}
 	writeConditional(w, r, out, nil, st.UpdatedAt)
 }
 
 // getBrief is GET /api/stories/{id}/brief: the brief exactly as
-// `parallax analyze --format json` writes it.
+// `parallax analyze --format json` writes it (report.JSON indents the same
+// canonical bytes the store keeps).
 func (s *Server) getBrief(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	st, brief, err := s.cfg.Store.Story(r.Context(), id)
+	st, raw, err := s.cfg.Store.StoryBriefJSON(r.Context(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	if brief == nil {
+	if raw == nil {
 		writeError(w, r, http.StatusNotFound, codeNotFound, "story %q has no brief yet", id)
 		return
 	}
 	var b bytes.Buffer
-	if err := report.JSON(&b, brief); err != nil {
-		fail(w, r, err)
+	b.Grow(len(raw) + len(raw)/2)
+	if err := json.Indent(&b, raw, "", "  "); err != nil {
+		fail(w, r, fmt.Errorf("story %s: brief: %w", id, err))
 		return
 	}
+	b.WriteByte('\n')
 	writeConditional(w, r, nil, b.Bytes(), st.UpdatedAt)
 }
 

@@ -242,7 +242,7 @@ func saveStories(ctx context.Context, tx *sql.Tx, sts []StoryUpdate, touched map
 		st := s.Story
 		var brief, independent any
 		if s.Brief != nil {
-			b, err := json.Marshal(s.Brief)
+			b, err := parallax.MarshalBrief(s.Brief)
 			if err != nil {
 				return fmt.Errorf("story %s: brief: %w", st.ID, err)
 			}

@@ -183,6 +183,44 @@ func reindexBriefs(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// canonicalBriefs rewrites every stored brief as parallax.MarshalBrief
+// writes it (briefs stored before version 3 were plain json.Marshal output:
+// null lists, escaped < > &), so StoryBriefJSON hands out contract bytes.
+func canonicalBriefs(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, brief FROM stories WHERE brief IS NOT NULL ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	type row struct{ id, brief string }
+	var rs []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.brief); err != nil {
+			rows.Close()
+			return err
+		}
+		rs = append(rs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		var b parallax.Brief
+		if err := json.Unmarshal([]byte(r.brief), &b); err != nil {
+			return fmt.Errorf("story %s: brief: %w", r.id, err)
+		}
+		data, err := parallax.MarshalBrief(&b)
+		if err != nil {
+			return fmt.Errorf("story %s: %w", r.id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET brief = ? WHERE id = ?`, string(data), r.id); err != nil {
+			return fmt.Errorf("story %s: %w", r.id, err)
+		}
+	}
+	return nil
+}
+
 // checkPage rejects a negative limit or offset and turns limit 0 into
 // SQLite's "no limit".
 func checkPage(what string, limit, offset int) (int, error) {

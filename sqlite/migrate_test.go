@@ -59,8 +59,17 @@ func TestMigrateBackfill(t *testing.T) {
 	}
 
 	db := openAt(t, path)
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 2 {
-		t.Fatalf("SchemaVersion after upgrade = %d, %v; want 2", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 3 {
+		t.Fatalf("SchemaVersion after upgrade = %d, %v; want 3", v, err)
+	}
+	// Version 3 rewrote the brief stored by version 1 in canonical form.
+	st, raw, err := db.StoryBriefJSON(ctx, "s1")
+	if err != nil || raw == nil {
+		t.Fatalf("StoryBriefJSON after upgrade: %v, %s", err, raw)
+	}
+	_, b, _ := db.Story(ctx, st.ID)
+	if want, _ := parallax.MarshalBrief(b); string(raw) != string(want) {
+		t.Errorf("brief after upgrade =\n%s\nwant\n%s", raw, want)
 	}
 	hits, err := db.Quotes(ctx, parallax.QuoteQuery{Speaker: "Weller"})
 	if err != nil {

@@ -89,6 +89,19 @@ func (db *DB) Article(ctx context.Context, id string) (*parallax.Article, error)
 // Story returns a story, its article ids in ingest order and its brief (nil
 // when none was saved).
 func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.Brief, error) {
+	st, raw, err := db.StoryBriefJSON(ctx, id)
+	if err != nil || raw == nil {
+		return st, nil, err
+	}
+	var b parallax.Brief
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: brief: %w", id, err)
+	}
+	return st, &b, nil
+}
+
+// StoryBriefJSON is Story with the brief's stored JSON, not decoded.
+func (db *DB) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []byte, error) {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return parallax.Story{}, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
@@ -132,11 +145,7 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 	if !brief.Valid {
 		return st, nil, nil
 	}
-	var b parallax.Brief
-	if err := json.Unmarshal([]byte(brief.String), &b); err != nil {
-		return st, nil, fmt.Errorf("sqlite: story %s: brief: %w", id, err)
-	}
-	return st, &b, nil
+	return st, []byte(brief.String), nil
 }
 
 // StoryArticles returns a story's articles in ingest order.

@@ -249,9 +249,11 @@ func loadMigrations() ([]migration, error) {
 
 // upgrades are the steps of a migration that SQL cannot do, run after the
 // migration's SQL in the same transaction. Version 2 derives the quote and
-// entity tables from the briefs already stored.
+// entity tables from the briefs already stored; version 3 rewrites them in
+// their canonical form.
 var upgrades = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	2: reindexBriefs,
+	3: canonicalBriefs,
 }
 
 // migrate applies every migration newer than the database, each in its own

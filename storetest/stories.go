@@ -42,10 +42,48 @@ func richBrief(arts ...*parallax.Article) *parallax.Brief {
 	return b
 }
 
+// sameBrief compares a stored brief with the one saved, as the contract
+// writes both (parallax.MarshalBrief: absent lists read back as empty), and
+// checks StoryBriefJSON hands out exactly those bytes.
 func sameBrief(t *testing.T, what string, got, want *parallax.Brief) {
 	t.Helper()
-	if g, w := jsonString(got), jsonString(want); g != w {
+	g, err1 := parallax.MarshalBrief(got)
+	w, err2 := parallax.MarshalBrief(want)
+	if err1 != nil || err2 != nil {
+		t.Fatalf("%s: %v %v", what, err1, err2)
+	}
+	if string(g) != string(w) {
 		t.Errorf("%s: brief =\n%s\nwant\n%s", what, g, w)
+	}
+}
+
+// sameBriefJSON checks that StoryBriefJSON returns a story's brief as
+// MarshalBrief writes it, with the same story fields Story returns.
+func sameBriefJSON(t *testing.T, s parallax.Store, id string) {
+	t.Helper()
+	st, b, err := s.Story(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st2, raw, err := s.StoryBriefJSON(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jsonString(st) != jsonString(st2) {
+		t.Errorf("StoryBriefJSON story %+v, Story %+v", st2, st)
+	}
+	if b == nil {
+		if raw != nil {
+			t.Errorf("StoryBriefJSON(%s) = %s for a story without a brief", id, raw)
+		}
+		return
+	}
+	want, err := parallax.MarshalBrief(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(raw) != string(want) {
+		t.Errorf("StoryBriefJSON(%s) =\n%s\nwant MarshalBrief's\n%s", id, raw, want)
 	}
 }
 
@@ -134,6 +172,7 @@ func testStoryRoundTrip(t *testing.T, open func(t *testing.T) parallax.Store) {
 		t.Errorf("Title = %q, want Renamed", st.Title)
 	}
 	sameBrief(t, "after a new brief", gotBrief, small)
+	sameBriefJSON(t, s, "s1")
 	if sum := summary(t, s, "s1"); sum.Independent != 1 || sum.Title != "Renamed" {
 		t.Errorf("summary after a new brief = %+v; want 1 independent", sum)
 	}
