@@ -7,10 +7,11 @@ import (
 	"math"
 )
 
-// MarshalBrief returns the canonical JSON of a Brief, compact: every list
-// present (never null), unbounded ends of ranges left out, and <, > and &
-// written as themselves. report.JSON writes the same JSON indented; stores
-// keep these bytes, so a server can send a stored brief without decoding it.
+// MarshalBrief returns the canonical JSON of a Brief, the bytes
+// `parallax analyze --format json` writes: every list present (never null),
+// unbounded ends of ranges left out, <, > and & written as themselves,
+// two-space indentation and a final newline. Stores keep these bytes, so a
+// server sends a stored brief as it is, without decoding it.
 func MarshalBrief(b *Brief) ([]byte, error) {
 	if b == nil {
 		return nil, fmt.Errorf("marshal brief: nil brief")
@@ -18,10 +19,11 @@ func MarshalBrief(b *Brief) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	if err := enc.Encode(normalizeBrief(b)); err != nil {
 		return nil, fmt.Errorf("marshal brief: %w", err)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return buf.Bytes(), nil
 }
 
 // nonNil returns s, or an empty slice when s is nil (JSON [] instead of null).

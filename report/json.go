@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,13 +19,7 @@ func JSON(w io.Writer, b *parallax.Brief) error {
 	if err != nil {
 		return fmt.Errorf("report: write brief json: %w", err)
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(data) + len(data)/2)
-	if err := json.Indent(&buf, data, "", "  "); err != nil {
-		return fmt.Errorf("report: write brief json: %w", err)
-	}
-	buf.WriteByte('\n')
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(data); err != nil {
 		return fmt.Errorf("report: write brief json: %w", err)
 	}
 	return nil

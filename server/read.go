@@ -165,8 +165,8 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 }
 
 // getBrief is GET /api/stories/{id}/brief: the brief exactly as
-// `parallax analyze --format json` writes it (report.JSON indents the same
-// canonical bytes the store keeps).
+// `parallax analyze --format json` writes it: the canonical bytes the store
+// keeps (parallax.MarshalBrief), sent as they are.
 func (s *Server) getBrief(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	st, raw, err := s.cfg.Store.StoryBriefJSON(r.Context(), id)
@@ -178,14 +178,7 @@ func (s *Server) getBrief(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, http.StatusNotFound, codeNotFound, "story %q has no brief yet", id)
 		return
 	}
-	var b bytes.Buffer
-	b.Grow(len(raw) + len(raw)/2)
-	if err := json.Indent(&b, raw, "", "  "); err != nil {
-		fail(w, r, fmt.Errorf("story %s: brief: %w", id, err))
-		return
-	}
-	b.WriteByte('\n')
-	writeConditional(w, r, nil, b.Bytes(), st.UpdatedAt)
+	writeConditional(w, r, nil, raw, st.UpdatedAt)
 }
 
 // articleRef is an article without its body.
