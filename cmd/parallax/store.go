@@ -13,7 +13,7 @@ import (
 )
 
 // dbFlagHelp is the help of every --db flag.
-const dbFlagHelp = "story store: a SQLite file (default $PARALLAX_DB or the user data directory) or a postgres:// URL"
+const dbFlagHelp = "story store: a SQLite file or a postgres:// URL (default $PARALLAX_DB, else a SQLite file in the user data directory)"
 
 // namedStore is an open store with the name messages show for it.
 type namedStore struct {
@@ -27,21 +27,18 @@ func isPostgres(db string) bool {
 }
 
 // openStore opens the store named by --db (a SQLite file, created when
-// missing, or a postgres:// URL), or the default SQLite file.
+// missing, or a postgres:// URL), or the default store (see storeAddress).
 func openStore(ctx context.Context, db string) (*namedStore, error) {
+	db, err := storeAddress(db)
+	if err != nil {
+		return nil, err
+	}
 	if isPostgres(db) {
 		s, err := postgres.Open(ctx, db)
 		if err != nil {
 			return nil, err
 		}
 		return &namedStore{s, redactDSN(db)}, nil
-	}
-	if db == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		db = p
 	}
 	s, err := sqlite.Open(ctx, db)
 	if err != nil {
@@ -53,24 +50,29 @@ func openStore(ctx context.Context, db string) (*namedStore, error) {
 // openExisting is openStore for commands that only read: a SQLite file
 // must exist already.
 func openExisting(ctx context.Context, db string) (*namedStore, error) {
+	db, err := storeAddress(db)
+	if err != nil {
+		return nil, err
+	}
 	if !isPostgres(db) {
-		path := db
-		if path == "" {
-			p, err := sqlite.DefaultPath()
-			if err != nil {
-				return nil, err
-			}
-			path = p
-		}
-		if _, err := os.Stat(path); err != nil {
+		if _, err := os.Stat(db); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("no story store at %s (run parallax ingest first, or pass --db)", path)
+				return nil, fmt.Errorf("no story store at %s (run parallax ingest first, or pass --db)", db)
 			}
 			return nil, err
 		}
-		db = path
 	}
 	return openStore(ctx, db)
+}
+
+// storeAddress is the store a --db value names: the value itself, or when
+// it is empty the default, which is $PARALLAX_DB (a SQLite file or a
+// postgres:// URL) or the SQLite file in the user data directory.
+func storeAddress(db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	return sqlite.DefaultPath()
 }
 
 // redactDSN hides the password of a connection URL in messages.
