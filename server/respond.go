@@ -130,7 +130,7 @@ func writeConditional(w http.ResponseWriter, r *http.Request, v any, raw []byte,
 			return
 		}
 		body = append(body, '\n')
-	} else if bytes.ContainsAny(raw, "<>&\u2028\u2029") {
+	} else if needsHTMLEscape(raw) {
 		// The same escaping json.Marshal applies, so no response body
 		// ever carries a raw < > & from article text.
 		var b bytes.Buffer
@@ -255,4 +255,21 @@ func routeOf(r *http.Request) string {
 		return info.route
 	}
 	return ""
+}
+
+// needsHTMLEscape reports whether json.HTMLEscape would change b: it holds
+// <, >, & or U+2028/U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes;
+// bytes.ContainsAny with non-ASCII runes in its set rescans b per rune.
+func needsHTMLEscape(b []byte) bool {
+	for i, c := range b {
+		switch c {
+		case '<', '>', '&':
+			return true
+		case 0xE2:
+			if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
+				return true
+			}
+		}
+	}
+	return false
 }
