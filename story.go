@@ -13,6 +13,11 @@ type Story struct {
 	// UpdatedAt is when the store last changed the story or its brief;
 	// zero outside a store.
 	UpdatedAt time.Time
+	// Outlets and Independent are a store's counts: distinct outlets among
+	// the story's articles, and distinct origins among its brief's
+	// articles once syndicated copies are collapsed (-1 without a brief).
+	// Both are zero outside a store.
+	Outlets, Independent int
 }
 
 // Assignment says which story an article joined; it is the line format of

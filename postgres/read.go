@@ -87,9 +87,9 @@ func (db *DB) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []
 		brief       []byte
 	)
 	// One statement, so the story and its articles are one snapshot.
-	err := db.pool.QueryRow(ctx, `SELECT s.title, s.first_at, s.last_at, s.updated_at, s.brief,
+	err := db.pool.QueryRow(ctx, `SELECT s.title, s.first_at, s.last_at, s.updated_at, s.n_outlets, coalesce(s.independent, -1), s.brief,
 			(SELECT array_agg(g.article_id ORDER BY g.article_seq) FROM assignments g WHERE g.story_id = s.id)
-		FROM stories s WHERE s.id = $1`, id).Scan(&st.Title, &first, &last, &updated, &brief, &st.Articles)
+		FROM stories s WHERE s.id = $1`, id).Scan(&st.Title, &first, &last, &updated, &st.Outlets, &st.Independent, &brief, &st.Articles)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return st, nil, errorf(parallax.ENOTFOUND, "story %q not found", id)
 	}

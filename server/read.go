@@ -90,24 +90,8 @@ type storyJSON struct {
 	ArticleIDs  []string  `json:"article_ids"`
 }
 
-type storyDetail struct {
-	Story storyJSON `json:"story"`
-	// Brief is the report package's JSON of the brief, or null.
-	Brief rawJSON `json:"brief"`
-}
-
-// rawJSON is JSON written by another renderer; nil is written as null.
-type rawJSON []byte
-
-func (r rawJSON) MarshalJSON() ([]byte, error) {
-	if r == nil {
-		return []byte("null"), nil
-	}
-	return r, nil
-}
-
 // getStory is GET /api/stories/{id}. The brief is embedded as the store
-// keeps it (parallax.MarshalBrief's bytes), without a decode.
+// keeps it (parallax.MarshalBrief's bytes), never decoded or re-encoded.
 func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	st, raw, err := s.cfg.Store.StoryBriefJSON(r.Context(), id)
@@ -115,53 +99,24 @@ func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	out := storyDetail{Story: storyJSON{
-		ID: st.ID, Title: st.Title, Articles: len(st.Articles), Outlets: -1,
-		Independent: -1, First: st.First, Last: st.Last, ArticleIDs: nonNil(st.Articles),
-	}}
-	if raw != nil {
-		// Only the brief's article list is decoded: its origins count
-		// the independent sources, and its outlets the outlets when the
-		// brief covers every article of the story.
-		var refs struct {
-			Articles []struct {
-				ID     string `json:"id"`
-				Source string `json:"source"`
-				Origin string `json:"origin"`
-			} `json:"articles"`
-		}
-		if err := json.Unmarshal(raw, &refs); err != nil {
-			fail(w, r, fmt.Errorf("story %s: brief: %w", id, err))
-			return
-		}
-		origins, outlets := map[string]bool{}, map[string]bool{}
-		for _, a := range refs.Articles {
-			o := a.Origin
-			if o == "" {
-				o = "\x00" + a.ID
-			}
-			origins[o] = true
-			outlets[a.Source] = true
-		}
-		out.Story.Independent = len(origins)
-		if len(refs.Articles) == len(st.Articles) {
-			out.Story.Outlets = len(outlets)
-		}
-		out.Brief = raw
+	head, err := json.Marshal(storyJSON{
+		ID: st.ID, Title: st.Title, Articles: len(st.Articles), Outlets: st.Outlets,
+		Independent: st.Independent, First: st.First, Last: st.Last, ArticleIDs: nonNil(st.Articles),
+	})
+	if err != nil {
+		fail(w, r, fmt.Errorf("encode story: %w", err))
+		return
 	}
-	if out.Story.Outlets < 0 {
-		arts, err := s.cfg.Store.StoryArticles(r.Context(), id)
-		if err != nil {
-			fail(w, r, err)
-			return
-		}
-		outlets := map[string]bool{}
-		for _, a := range arts {
-			outlets[a.Source] = true
-		}
-		out.Story.Outlets = len(outlets)
+	if raw == nil {
+		raw = []byte("null")
 	}
-	writeConditional(w, r, out, nil, st.UpdatedAt)
+	body := make([]byte, 0, len(head)+len(raw)+32)
+	body = append(body, `{"story":`...)
+	body = append(body, head...)
+	body = append(body, `,"brief":`...)
+	body = append(body, bytes.TrimRight(raw, "\n")...)
+	body = append(body, "}\n"...)
+	writeConditional(w, r, nil, body, st.UpdatedAt)
 }
 
 // getBrief is GET /api/stories/{id}/brief: the brief exactly as
@@ -218,6 +173,16 @@ func (s *Server) getStoryArticles(w http.ResponseWriter, r *http.Request) {
 		out.Articles[i] = refOf(a)
 	}
 	writeConditional(w, r, out, nil, time.Time{})
+}
+
+// rawJSON is JSON written by another renderer; nil is written as null.
+type rawJSON []byte
+
+func (r rawJSON) MarshalJSON() ([]byte, error) {
+	if r == nil {
+		return []byte("null"), nil
+	}
+	return r, nil
 }
 
 type articleJSON struct {

@@ -258,17 +258,21 @@ func routeOf(r *http.Request) string {
 }
 
 // needsHTMLEscape reports whether json.HTMLEscape would change b: it holds
-// <, >, & or U+2028/U+2029 (UTF-8 E2 80 A8/A9). One pass over the bytes;
-// bytes.ContainsAny with non-ASCII runes in its set rescans b per rune.
+// <, >, & or U+2028/U+2029 (UTF-8 E2 80 A8/A9). bytes.IndexByte is
+// vectorized, so four passes beat one byte loop over a 20 KB brief (and
+// bytes.ContainsAny with non-ASCII runes in its set rescans b per rune).
 func needsHTMLEscape(b []byte) bool {
-	for i, c := range b {
-		switch c {
-		case '<', '>', '&':
+	if bytes.IndexByte(b, '<') >= 0 || bytes.IndexByte(b, '>') >= 0 || bytes.IndexByte(b, '&') >= 0 {
+		return true
+	}
+	for i := 0; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], 0xE2)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
 			return true
-		case 0xE2:
-			if i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9) {
-				return true
-			}
 		}
 	}
 	return false

@@ -100,52 +100,46 @@ func (db *DB) Story(ctx context.Context, id string) (parallax.Story, *parallax.B
 	return st, &b, nil
 }
 
+// storyQuery reads a story row and its article ids in ingest order in one
+// statement, so both come from one snapshot.
+const storyQuery = `SELECT s.title, s.first, s.last, s.updated_at, s.n_outlets, coalesce(s.independent, -1), s.brief,
+	(SELECT json_group_array(g.article_id ORDER BY a.seq) FROM assignments g JOIN articles a ON a.id = g.article_id
+		WHERE g.story_id = s.id)
+	FROM stories s WHERE s.id = ?`
+
 // StoryBriefJSON is Story with the brief's stored JSON, not decoded.
 func (db *DB) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []byte, error) {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return parallax.Story{}, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
-	}
-	defer tx.Rollback()
 	st := parallax.Story{ID: id}
-	var first, last, updated, brief sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT title, first, last, updated_at, brief FROM stories WHERE id = ?`, id).
-		Scan(&st.Title, &first, &last, &updated, &brief)
+	stmt, err := db.prepared(ctx, storyQuery)
+	if err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	var (
+		first, last, updated sql.NullString
+		brief                []byte
+		ids                  string
+	)
+	err = stmt.QueryRowContext(ctx, id).Scan(&st.Title, &first, &last, &updated, &st.Outlets, &st.Independent, &brief, &ids)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil, errorf(ENOTFOUND, "story %q not found", id)
 	}
 	if err != nil {
 		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
 	}
-	if st.First, err = parseTime(first); err != nil {
+	var err1, err2, err3 error
+	st.First, err1 = parseTime(first)
+	st.Last, err2 = parseTime(last)
+	st.UpdatedAt, err3 = parseTime(updated)
+	if err := errors.Join(err1, err2, err3); err != nil {
 		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
 	}
-	if st.Last, err = parseTime(last); err != nil {
-		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	if err := json.Unmarshal([]byte(ids), &st.Articles); err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: article ids: %w", id, err)
 	}
-	if st.UpdatedAt, err = parseTime(updated); err != nil {
-		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	if len(st.Articles) == 0 {
+		st.Articles = nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.article_id FROM assignments s JOIN articles a ON a.id = s.article_id
-		WHERE s.story_id = ? ORDER BY a.seq`, id)
-	if err != nil {
-		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var aid string
-		if err := rows.Scan(&aid); err != nil {
-			return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
-		}
-		st.Articles = append(st.Articles, aid)
-	}
-	if err := rows.Err(); err != nil {
-		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
-	}
-	if !brief.Valid {
-		return st, nil, nil
-	}
-	return st, []byte(brief.String), nil
+	return st, brief, nil
 }
 
 // StoryArticles returns a story's articles in ingest order.
@@ -268,7 +262,11 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 		query = `SELECT ` + cols + ` FROM stories s WHERE +s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
 		args = []any{limit, q.Offset}
 	}
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	stmt, err := db.prepared(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
 	}

@@ -435,7 +435,7 @@ func TestStoryRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := parallax.Story{ID: "st", Title: "Valmora floods", Articles: []string{a.ID, b.ID, d.ID},
-			First: a.Published, Last: t0.Add(time.Hour), UpdatedAt: c.t}
+			First: a.Published, Last: t0.Add(time.Hour), UpdatedAt: c.t, Outlets: 2, Independent: 2}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Story = %+v\nwant %+v", got, want)
 		}

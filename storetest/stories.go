@@ -509,12 +509,18 @@ func testStoryUpdatedAt(t *testing.T, open func(t *testing.T) parallax.Store) {
 	if len(list) != 1 || !list[0].UpdatedAt.Equal(st.UpdatedAt) {
 		t.Errorf("listing UpdatedAt %v, story %v: want the same", list, st.UpdatedAt)
 	}
+	if st.Outlets != 1 || st.Independent != -1 {
+		t.Errorf("story counts: %d outlets, %d independent; want 1 and -1 (no brief)", st.Outlets, st.Independent)
+	}
 	b := art("u2", "Outlet B", "Bridge shut", "The bridge was shut on Monday night.", at(2))
 	commit(t, s, parallax.Batch{Articles: []*parallax.Article{b},
 		Assignments: []parallax.Assignment{{Article: "u2", Story: "su"}}})
 	st2, _, err := s.Story(ctx, "su")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st2.Outlets != 2 {
+		t.Errorf("story outlets after a second outlet's article: %d, want 2", st2.Outlets)
 	}
 	if st2.UpdatedAt.Before(st.UpdatedAt) {
 		t.Errorf("UpdatedAt went back from %v to %v after a change", st.UpdatedAt, st2.UpdatedAt)

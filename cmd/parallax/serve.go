@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"runtime"
@@ -37,6 +39,7 @@ type serveOptions struct {
 	reqTime   time.Duration
 	logFormat string
 	noPoll    bool
+	debugAddr string
 }
 
 func newServe() *cobra.Command {
@@ -75,6 +78,7 @@ server listens beyond loopback: pass --token or set PARALLAX_TOKEN, and send
 	f.Int64Var(&o.maxBody, "max-body", 10<<20, "largest request body accepted, in bytes")
 	f.DurationVar(&o.reqTime, "request-timeout", 30*time.Second, "time limit for one request")
 	f.StringVar(&o.logFormat, "log-format", "json", "log format on stderr: json or text")
+	f.StringVar(&o.debugAddr, "debug-addr", "", "serve Go's pprof profiles on this loopback address (e.g. 127.0.0.1:6060); off when empty")
 	return cmd
 }
 
@@ -142,6 +146,25 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	if o.debugAddr != "" {
+		if !server.Loopback(o.debugAddr) {
+			return fmt.Errorf("--debug-addr %s: profiles are only served on loopback", o.debugAddr)
+		}
+		dl, err := net.Listen("tcp", o.debugAddr)
+		if err != nil {
+			return fmt.Errorf("--debug-addr: %w", err)
+		}
+		mux := http.NewServeMux()
+		mux.HandleFunc("/debug/pprof/", pprof.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+		mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+		ds := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go ds.Serve(dl)
+		defer ds.Close()
+		logger.Info("profiles", "url", "http://"+dl.Addr().String()+"/debug/pprof/")
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
