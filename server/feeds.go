@@ -140,3 +140,44 @@ func (s *Server) removeFeed(w http.ResponseWriter, r *http.Request) {
 	s.log.Info("feed unsubscribed", "feed", id)
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// pollRequest is the optional body of POST /api/feeds/{id}/poll: nothing
+// to set yet, so only an empty body or {} is accepted.
+type pollRequest struct{}
+
+// pollFeed is POST /api/feeds/{id}/poll: it polls the feed now and answers
+// with its status as the poll recorded it. A feed that failed to fetch,
+// parse or ingest is still a poll made: 200, with failures and last_error
+// saying why. The status read afterwards also tells the other outcomes
+// apart without knowing the poller's error types: no such feed (404), a
+// store that does not answer (500), a failure nobody recorded (500).
+func (s *Server) pollFeed(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.PollFeed == nil {
+		writeError(w, r, http.StatusServiceUnavailable, codeUnavailable, "feed polling is off")
+		return
+	}
+	var req pollRequest
+	if !decodeOptionalBody(w, r, &req) {
+		return
+	}
+	ctx, id := r.Context(), r.PathValue("id")
+	perr := s.cfg.PollFeed(ctx, id)
+	if perr != nil && ctx.Err() != nil {
+		// Our deadline, not the feed's: a fetch that timed out on its
+		// own is a recorded failure like any other.
+		fail(w, r, ctx.Err())
+		return
+	}
+	f, err := s.cfg.Store.Feed(ctx, id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	if perr != nil && f.Failures == 0 {
+		// A recorded failure counts one at least, so this error (the
+		// store's, most likely) kept the poll from being recorded.
+		fail(w, r, perr)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, feedOf(f))
+}

@@ -15,7 +15,10 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/fetch"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/input"
+	"github.com/parallax-news/parallax/poll"
 	"github.com/parallax-news/parallax/reconcile"
 	"github.com/parallax-news/parallax/sqlite"
 )
@@ -280,4 +283,82 @@ func errorCode(body []byte) string {
 		return ""
 	}
 	return e.Error.Code
+}
+
+// feedServer is a real HTTP server on loopback serving an RSS feed at
+// /rss.xml with the validator "v1" (304 when If-None-Match names it) and a
+// feed whose generator fails (500) at /broken.xml. It keeps the
+// If-None-Match of every GET of /rss.xml and the status it answered.
+type feedServer struct {
+	*httptest.Server
+	mu  sync.Mutex
+	log []feedHit
+}
+
+type feedHit struct {
+	ifNoneMatch string
+	status      int
+}
+
+// feedItems are the ids of the items of /rss.xml.
+var feedItems = []string{"harbour-feed-1", "harbour-feed-2"}
+
+const feedETag = `"v1"`
+
+func newFeedServer(t testing.TB) *feedServer {
+	t.Helper()
+	fs := &feedServer{}
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/rss.xml":
+			inm := r.Header.Get("If-None-Match")
+			w.Header().Set("ETag", feedETag)
+			status := http.StatusOK
+			if inm == feedETag {
+				status = http.StatusNotModified
+			}
+			fs.mu.Lock()
+			fs.log = append(fs.log, feedHit{ifNoneMatch: inm, status: status})
+			fs.mu.Unlock()
+			if status == http.StatusNotModified {
+				w.WriteHeader(status)
+				return
+			}
+			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+			fmt.Fprintf(w, rssFeed, fs.URL, feedItems[0], fs.URL, feedItems[1], fs.URL)
+		case "/broken.xml":
+			http.Error(w, "the feed generator crashed", http.StatusInternalServerError)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(fs.Close)
+	return fs
+}
+
+// hits returns the GETs of /rss.xml so far.
+func (fs *feedServer) hits() []feedHit {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	return append([]feedHit(nil), fs.log...)
+}
+
+const rssFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>Coastal Times harbour desk</title><link>%s/</link>
+<item><guid isPermaLink="false">%s</guid><link>%s/crane</link>
+<title>Harbour crane collapses in storm</title><pubDate>Sat, 15 Mar 2025 10:00:00 GMT</pubDate>
+<description>A container crane collapsed at the north harbour on Saturday during gusts of up to 120 kilometres per hour, the port authority said. Nobody was on the crane when it fell, said harbour master Ilse Brandt. Two nearby warehouses were damaged.</description></item>
+<item><guid isPermaLink="false">%s</guid><link>%s/port</link>
+<title>Port closed to large ships until Monday</title><pubDate>Sat, 15 Mar 2025 14:00:00 GMT</pubDate>
+<description>The port will stay closed to large ships until Monday while engineers inspect the other cranes, the port authority said on Saturday. Shipping lines were told to wait offshore or divert to the south terminal.</description></item>
+</channel></rss>`
+
+// newPoller is the feed poller cmd/parallax wires into PollFeed: a real
+// poll.Poller with a real fetch client (loopback allowed, robots.txt
+// ignored) ingesting through the real ingest pipeline.
+func newPoller(store parallax.Store) *poll.Poller {
+	return poll.New(store, ingest.New(store, 1), poll.Options{
+		Client: fetch.New(fetch.Options{AllowPrivate: true, IgnoreRobots: true}),
+	})
 }

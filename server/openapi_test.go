@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"mime"
@@ -276,18 +277,20 @@ func TestOpenAPIWalk(t *testing.T) {
 	fx := newFixture(t)
 	base, fetch := pageServer(t, map[string]string{"/harbour": testPage})
 
+	feeds := newFeedServer(t)
 	closed := openStore(t)
 	closed.Close()
 	servers := map[string]http.Handler{
 		// main: the token is required, as beyond loopback.
 		"main": newServer(t, Config{Store: fx.store, Ingester: newIngester(fx.store, "api-story"), Fetch: fetch,
-			Token: testToken, RequireToken: true, Version: "test"}).Handler(),
+			PollFeed: newPoller(fx.store).Poll, Token: testToken, RequireToken: true, Version: "test"}).Handler(),
+		// noingest neither ingests nor polls feeds.
 		"noingest": newServer(t, Config{Store: fx.store, Token: testToken, RequireToken: true}).Handler(),
-		"tiny": newServer(t, Config{Store: fx.store, Ingester: newIngester(fx.store, "api-story"),
+		"tiny": newServer(t, Config{Store: fx.store, Ingester: newIngester(fx.store, "api-story"), PollFeed: newPoller(fx.store).Poll,
 			Token: testToken, RequireToken: true, MaxBodyBytes: 64}).Handler(),
-		"slow": newServer(t, Config{Store: slowStore{fx.store}, Ingester: newIngester(slowStore{fx.store}, "api-story"),
+		"slow": newServer(t, Config{Store: slowStore{fx.store}, Ingester: newIngester(slowStore{fx.store}, "api-story"), PollFeed: newPoller(slowStore{fx.store}).Poll,
 			Token: testToken, RequireToken: true, RequestTimeout: 20 * time.Millisecond, IngestTimeout: 20 * time.Millisecond}).Handler(),
-		"closed": newServer(t, Config{Store: closed, Ingester: newIngester(closed, "api-story"),
+		"closed": newServer(t, Config{Store: closed, Ingester: newIngester(closed, "api-story"), PollFeed: newPoller(closed).Poll,
 			Token: testToken, RequireToken: true}).Handler(),
 	}
 
@@ -309,6 +312,12 @@ func TestOpenAPIWalk(t *testing.T) {
 	saveETag := func(name string) func(*testing.T, *httptest.ResponseRecorder, map[string]string) {
 		return func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
 			vars["etag:"+name] = w.Header().Get("ETag")
+		}
+	}
+
+	saveFeed := func(name string) func(*testing.T, *httptest.ResponseRecorder, map[string]string) {
+		return func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+			vars[name] = decodeFeed(t, w).ID
 		}
 	}
 
@@ -528,6 +537,80 @@ func TestOpenAPIWalk(t *testing.T) {
 		{op: "DELETE /api/feeds/{id}", server: "closed", path: "/api/feeds/x", headers: jsonHeaders, want: 500},
 		{op: "DELETE /api/feeds/{id}", server: "slow", path: "/api/feeds/x", headers: jsonHeaders, want: 503},
 
+		// Polling on request, against the real feed server on loopback.
+		{op: "POST /api/feeds", path: "/api/feeds", headers: jsonHeaders, body: `{"url":"` + feeds.URL + `/rss.xml","source":"Coastal Times"}`, want: 201, then: saveFeed("live")},
+		{op: "POST /api/feeds", path: "/api/feeds", headers: jsonHeaders, body: `{"url":"` + feeds.URL + `/broken.xml"}`, want: 201, then: saveFeed("broken")},
+		// No body and so no Content-Type: the first poll reads the feed
+		// and ingests its items.
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", headers: []string{"Authorization", "Bearer " + testToken}, want: 200,
+			then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+				f := decodeFeed(t, w)
+				if f.ID != vars["live"] || f.LastSuccess == nil || f.LastPolled == nil || f.NextPoll == nil ||
+					f.Failures != 0 || f.LastError != "" || f.Articles != len(feedItems) || f.ETag != feedETag || f.Title != "Coastal Times harbour desk" {
+					t.Errorf("first poll: %+v", f)
+				}
+				if hits := feeds.hits(); len(hits) != 1 || hits[0].ifNoneMatch != "" || hits[0].status != 200 {
+					t.Errorf("feed server saw %+v, want one unconditional GET", hits)
+				}
+				for _, id := range feedItems {
+					if a, err := fx.store.Article(context.Background(), id); err != nil || a.Source != "Coastal Times" || a.Body == "" {
+						t.Errorf("item %s not ingested: %v %+v", id, err, a)
+					}
+				}
+				vars["articles:live"] = fmt.Sprint(f.Articles)
+				vars["success:live"] = f.LastSuccess.Format(time.RFC3339Nano)
+			}},
+		// The second is conditional, and {} is an acceptable body.
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", headers: jsonHeaders, body: `{}`, want: 200,
+			then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+				f := decodeFeed(t, w)
+				hits := feeds.hits()
+				if len(hits) != 2 || hits[1].ifNoneMatch != feedETag || hits[1].status != http.StatusNotModified {
+					t.Errorf("feed server saw %+v, want a second GET with If-None-Match %s answered 304", hits, feedETag)
+				}
+				if fmt.Sprint(f.Articles) != vars["articles:live"] || f.Failures != 0 || f.ETag != feedETag || f.LastSuccess == nil ||
+					f.LastSuccess.Format(time.RFC3339Nano) < vars["success:live"] {
+					t.Errorf("after a 304: %+v, want articles %s and a success no older than %s", f, vars["articles:live"], vars["success:live"])
+				}
+			}},
+		// A failing feed is a poll made: 200 with the failure recorded.
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{broken}/poll", headers: jsonHeaders, want: 200,
+			then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+				f := decodeFeed(t, w)
+				if f.ID != vars["broken"] || f.Failures != 1 || !strings.Contains(f.LastError, "500") || f.LastSuccess != nil || f.LastPolled == nil || f.Articles != 0 {
+					t.Errorf("failed poll: %+v", f)
+				}
+				stored, err := fx.store.Feed(context.Background(), vars["broken"])
+				if err != nil || stored.Failures != 1 || stored.LastError != f.LastError {
+					t.Errorf("stored status %+v (%v) differs from the answer %+v", stored, err, f)
+				}
+			}},
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/nope/poll", headers: jsonHeaders, want: 404},
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", headers: jsonHeaders, body: `{"force":true}`, want: 400},
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", want: 401},
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", headers: append([]string{"Sec-Fetch-Site", "cross-site"}, jsonHeaders...), want: 403},
+		{op: "POST /api/feeds/{id}/poll", server: "tiny", path: "/api/feeds/{live}/poll", headers: jsonHeaders, body: `{"padding":"` + strings.Repeat("x", 100) + `"}`, want: 413},
+		{op: "POST /api/feeds/{id}/poll", path: "/api/feeds/{live}/poll", headers: []string{"Content-Type", "text/plain", "Authorization", "Bearer " + testToken}, body: `{}`, want: 415},
+		{op: "POST /api/feeds/{id}/poll", server: "closed", path: "/api/feeds/x/poll", headers: jsonHeaders, want: 500},
+		{op: "POST /api/feeds/{id}/poll", server: "slow", path: "/api/feeds/x/poll", headers: jsonHeaders, want: 503,
+			then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+				if errorCode(w.Body.Bytes()) != codeTimeout || w.Header().Get("Retry-After") == "" {
+					t.Errorf("slow poll: %s, Retry-After %q", w.Body.Bytes(), w.Header().Get("Retry-After"))
+				}
+			}},
+		{op: "POST /api/feeds/{id}/poll", server: "noingest", path: "/api/feeds/{live}/poll", headers: jsonHeaders, want: 503,
+			then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+				if errorCode(w.Body.Bytes()) != codeUnavailable || !strings.Contains(w.Body.String(), "feed polling is off") {
+					t.Errorf("no poller: %s", w.Body.Bytes())
+				}
+			}},
+		// None of the refused requests reached the feed server.
+		{op: "GET /api/feeds/{id}", path: "/api/feeds/{live}", want: 200, then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+			if hits := feeds.hits(); len(hits) != 2 {
+				t.Errorf("feed server saw %d GETs, want 2", len(hits))
+			}
+		}},
+
 		{op: "GET /api/openapi.json", path: "/api/openapi.json", want: 200, then: saveETag("spec")},
 		{op: "GET /api/openapi.json", path: "/api/openapi.json", headers: []string{"If-None-Match", "{etag:spec}"}, want: 304},
 		{op: "GET /healthz", server: "closed", path: "/healthz", want: 200},
@@ -624,6 +707,16 @@ func checkArticle(t *testing.T, body []byte, want *parallax.Article, story strin
 	if first := ann.Text[s.Start:s.End]; !strings.Contains(ann.Text, first) || len(strings.TrimSpace(first)) < 10 {
 		t.Errorf("first sentence %q", first)
 	}
+}
+
+// decodeFeed reads a Feed answer.
+func decodeFeed(t *testing.T, w *httptest.ResponseRecorder) feedJSON {
+	t.Helper()
+	var f feedJSON
+	if err := json.Unmarshal(w.Body.Bytes(), &f); err != nil || f.ID == "" {
+		t.Fatalf("not a feed: %v %s", err, w.Body.Bytes())
+	}
+	return f
 }
 
 // sameJSON reports whether a and b hold the same JSON value.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -223,6 +224,26 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, r, http.StatusBadRequest, codeInvalid, "the request body is not usable: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	return false
+}
+
+// decodeOptionalBody is decodeBody for writes whose body may be left out:
+// an empty body needs no Content-Type and leaves v as it is; a body that is
+// there follows decodeBody's rules.
+func decodeOptionalBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	if r.ContentLength == 0 {
+		return true
+	}
+	// A chunked body may still turn out empty. A read error other than
+	// the end is kept by the bufio.Reader and met again by decodeBody.
+	br := bufio.NewReader(r.Body)
+	if _, err := br.Peek(1); errors.Is(err, io.EOF) {
+		return true
+	}
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{br, r.Body}
+	return decodeBody(w, r, v)
 }
 
 // jsonKind names a Go kind the way a JSON client thinks of it.

@@ -40,6 +40,7 @@ func (s *Server) routes() []route {
 		{method: "POST", path: "/api/feeds", h: s.addFeed, write: true},
 		{method: "GET", path: "/api/feeds/{id}", h: s.getFeed},
 		{method: "DELETE", path: "/api/feeds/{id}", h: s.removeFeed, write: true},
+		{method: "POST", path: "/api/feeds/{id}/poll", h: s.pollFeed, write: true, long: true},
 		{method: "GET", path: "/api/openapi.json", h: s.openAPI},
 		{method: "GET", path: "/healthz", h: s.healthz},
 		{method: "GET", path: "/readyz", h: s.readyz},

@@ -48,6 +48,14 @@ type Config struct {
 	// Ingester adds the articles of POST /api/ingest; nil makes the ingest
 	// endpoint answer 503.
 	Ingester parallax.Ingester
+	// PollFeed polls the subscribed feed with the given id now, for
+	// POST /api/feeds/{id}/poll; nil makes that endpoint answer 503.
+	// (*poll.Poller).Poll is the implementation. Its error is read
+	// against the stored subscription afterwards: ctx's end is a timeout,
+	// a feed the store does not have is 404, and a failure the store
+	// records (Failures > 0) was the feed's, answered with 200 and the
+	// recorded status like a success.
+	PollFeed func(ctx context.Context, id string) error
 	// Fetch reads a page URL of POST /api/ingest into articles; nil makes
 	// URLs in an ingest request problems rather than articles. It must be
 	// safe against server-side request forgery (package fetch is).
@@ -57,22 +65,23 @@ type Config struct {
 	UI http.Handler
 
 	// Token is the bearer token write endpoints (POST /api/ingest,
-	// POST /api/feeds, DELETE /api/feeds/{id}) check. RequireToken makes it
-	// mandatory; set it whenever the listen address is not loopback (see
-	// Loopback). Without RequireToken a request carrying an Authorization
-	// header must still carry the right token, and a write without one is
-	// accepted only when its Host header names a loopback address, which
-	// stops DNS-rebinding pages from writing through a browser.
+	// POST /api/feeds, DELETE /api/feeds/{id}, POST /api/feeds/{id}/poll)
+	// check. RequireToken makes it mandatory; set it whenever the listen
+	// address is not loopback (see Loopback). Without RequireToken a
+	// request carrying an Authorization header must still carry the right
+	// token, and a write without one is accepted only when its Host header
+	// names a loopback address, which stops DNS-rebinding pages from
+	// writing through a browser.
 	Token        string
 	RequireToken bool
 
 	// MaxBodyBytes caps a request body (413 beyond it); default 10 MiB.
 	MaxBodyBytes int64
-	// RequestTimeout bounds every request but ingest (503 beyond it);
-	// default 30 s.
+	// RequestTimeout bounds every request but ingest and feed polls (503
+	// beyond it); default 30 s.
 	RequestTimeout time.Duration
-	// IngestTimeout bounds POST /api/ingest, which may fetch pages and
-	// analyze many articles; default 2 min.
+	// IngestTimeout bounds POST /api/ingest and POST /api/feeds/{id}/poll,
+	// which may fetch pages and analyze many articles; default 2 min.
 	IngestTimeout time.Duration
 	// ShutdownTimeout is how long Serve waits for in-flight requests once
 	// its context is done; default 20 s.

@@ -576,3 +576,94 @@ func TestConditionalValidators(t *testing.T) {
 		}
 	}
 }
+
+// readOnlyFeeds is a real store that cannot record a feed's poll status.
+type readOnlyFeeds struct{ parallax.Store }
+
+func (readOnlyFeeds) UpdateFeed(context.Context, parallax.FeedSubscription) error {
+	return errors.New("disk full")
+}
+
+// TestPollFeed covers what the walk does not: the ways a poll request may
+// come without a body, and a poll the store could not record.
+func TestPollFeed(t *testing.T) {
+	feeds := newFeedServer(t)
+	db := openStore(t)
+	// On loopback without a token, as `parallax serve` runs by default.
+	h := newServer(t, Config{Store: db, PollFeed: newPoller(db).Poll}).Handler()
+	w := do(h, "POST", "/api/feeds", `{"url":"`+feeds.URL+`/rss.xml"}`, "Content-Type", "application/json")
+	if w.Code != 201 {
+		t.Fatalf("subscribe: %d %s", w.Code, w.Body.Bytes())
+	}
+	var sub feedJSON
+	json.Unmarshal(w.Body.Bytes(), &sub)
+	path := "/api/feeds/" + sub.ID + "/poll"
+
+	for _, tc := range []struct {
+		name     string
+		body, ct string
+		chunked  bool
+		want     int
+	}{
+		{name: "no body", want: 200},
+		{name: "no body, JSON declared", ct: "application/json", want: 200},
+		{name: "empty chunked body", chunked: true, want: 200},
+		{name: "empty object", body: `{}`, ct: "application/json; charset=utf-8", want: 200},
+		{name: "empty object, chunked", body: `{}`, ct: "application/json", chunked: true, want: 200},
+		{name: "object without Content-Type", body: `{}`, want: 415},
+		{name: "form", body: `force=1`, ct: "application/x-www-form-urlencoded", want: 415},
+		{name: "array", body: `[]`, ct: "application/json", want: 400},
+		{name: "unknown option", body: `{"force":true}`, ct: "application/json", chunked: true, want: 400},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var body io.Reader = http.NoBody
+			if tc.chunked {
+				body = io.MultiReader(strings.NewReader(tc.body)) // no length: chunked
+			} else if tc.body != "" {
+				body = strings.NewReader(tc.body)
+			}
+			req := httptest.NewRequest("POST", path, body)
+			req.Host = "localhost:8080"
+			if tc.ct != "" {
+				req.Header.Set("Content-Type", tc.ct)
+			}
+			if want := int64(len(tc.body)); tc.chunked {
+				if req.ContentLength != -1 {
+					t.Fatalf("ContentLength %d; the case needs a chunked body", req.ContentLength)
+				}
+			} else if req.ContentLength != want {
+				t.Fatalf("ContentLength %d, want %d", req.ContentLength, want)
+			}
+			before := len(feeds.hits())
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tc.want {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tc.want, rec.Body.Bytes())
+			}
+			polled := len(feeds.hits()) - before
+			if tc.want == 200 && (polled != 1 || !strings.Contains(rec.Body.String(), `"last_success":"`)) {
+				t.Errorf("answered 200 after %d GETs of the feed: %s", polled, rec.Body.Bytes())
+			}
+			if tc.want != 200 && polled != 0 {
+				t.Errorf("refused request polled the feed %d times", polled)
+			}
+		})
+	}
+
+	// A failure the store could not record is not answered with the
+	// stored, healthy-looking status.
+	t.Run("unrecorded failure", func(t *testing.T) {
+		w := do(h, "POST", "/api/feeds", `{"url":"`+feeds.URL+`/broken.xml"}`, "Content-Type", "application/json")
+		var broken feedJSON
+		json.Unmarshal(w.Body.Bytes(), &broken)
+		ro := readOnlyFeeds{db}
+		h := newServer(t, Config{Store: ro, PollFeed: newPoller(ro).Poll}).Handler()
+		w = do(h, "POST", "/api/feeds/"+broken.ID+"/poll", "")
+		if w.Code != 500 || errorCode(w.Body.Bytes()) != codeInternal {
+			t.Errorf("status %d %s, want 500", w.Code, w.Body.Bytes())
+		}
+		if f, err := db.Feed(context.Background(), broken.ID); err != nil || f.Failures != 0 || !f.LastPolled.IsZero() {
+			t.Errorf("store holds %+v (%v), want the status untouched", f, err)
+		}
+	})
+}

@@ -74,7 +74,7 @@ server listens beyond loopback: pass --token or set PARALLAX_TOKEN, and send
 	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles analyzed in parallel")
 	f.DurationVar(&o.pollEvery, "poll-every", 30*time.Second, "how often feeds are checked for a due poll")
 	f.IntVar(&o.pollers, "pollers", 4, "feeds polled at the same time")
-	f.BoolVar(&o.noPoll, "no-poll", false, "do not poll feeds (another instance polls them)")
+	f.BoolVar(&o.noPoll, "no-poll", false, "do not poll feeds on schedule (another instance does); POST /api/feeds/{id}/poll still polls one")
 	f.Int64Var(&o.maxBody, "max-body", 10<<20, "largest request body accepted, in bytes")
 	f.DurationVar(&o.reqTime, "request-timeout", 30*time.Second, "time limit for one request")
 	f.StringVar(&o.logFormat, "log-format", "json", "log format on stderr: json or text")
@@ -131,8 +131,14 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	// The poller reports to the server's metrics and the server asks it to
+	// poll a feed now (POST /api/feeds/{id}/poll), so one is made after
+	// the other; it exists before Serve starts. --no-poll stops only the
+	// schedule: polls a client asks for still run.
+	var poller *poll.Poller
 	srv, err := server.New(server.Config{
 		Store:          db,
+		PollFeed:       func(ctx context.Context, id string) error { return poller.Poll(ctx, id) },
 		Ingester:       pipe,
 		Fetch:          rd.fetchURL,
 		UI:             ui,
@@ -177,19 +183,19 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	logger.Info("serving", "url", url, "store", db.name, "token_required", !loopback)
 	fmt.Fprintf(cmd.ErrOrStderr(), "parallax: serving %s (web UI at /, API at /api, store %s)\n", url, db.name)
 
+	poller = poll.New(db, pipe, poll.Options{
+		Client:      client,
+		Page:        rd.fetchPage,
+		Tick:        o.pollEvery,
+		Concurrency: o.pollers,
+		OnPoll:      srv.FeedPolled,
+		Logger:      logger,
+	})
 	pollDone := make(chan error, 1)
 	if o.noPoll {
 		pollDone <- nil
 	} else {
-		p := poll.New(db, pipe, poll.Options{
-			Client:      client,
-			Page:        rd.fetchPage,
-			Tick:        o.pollEvery,
-			Concurrency: o.pollers,
-			OnPoll:      srv.FeedPolled,
-			Logger:      logger,
-		})
-		go func() { pollDone <- p.Run(ctx) }()
+		go func() { pollDone <- poller.Run(ctx) }()
 	}
 	serveErr := srv.Serve(ctx, ln)
 	stop()
