@@ -8,8 +8,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/normalize"
 )
 
 // List lengths on the home, search and quotes pages.
@@ -23,7 +25,7 @@ const (
 )
 
 type homePage struct {
-	Latest, Growing []parallax.StorySummary
+	Latest, Growing []storyRow
 	// Missing notes lists the store could not give.
 	Missing []string
 }
@@ -49,14 +51,48 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 	for _, err := range errs {
 		s.log.Error("store", "what", "home lists", "err", err)
 	}
-	p.Latest, p.Growing = latest, growing
-	s.render(w, r, http.StatusOK, "home", layoutData{Nav: "home", Page: p})
+	p.Latest, p.Growing = s.storyRows(latest), s.storyRows(growing)
+	if len(errs) > 0 || s.opt.PageCacheBytes < 0 {
+		s.render(w, r, http.StatusOK, "home", layoutData{Nav: "home", Page: p})
+		return
+	}
+	// Every reader gets the same home page until a story changes: keep the
+	// last one rendered and reuse it while the lists are the same.
+	version := homeVersion(p)
+	if last := s.homePage.Load(); last != nil && last.version == version {
+		writeHTMLString(w, http.StatusOK, last.page)
+		return
+	}
+	s.renderThen(w, r, http.StatusOK, "home", layoutData{Nav: "home", Page: p}, func(page []byte) {
+		s.homePage.Store(&renderedPage{version: version, page: string(page)})
+	})
+}
+
+// renderedPage is a page kept to be served again while its version holds.
+type renderedPage struct {
+	version uint64
+	page    string
+}
+
+// homeVersion identifies what the home page shows.
+func homeVersion(p homePage) uint64 {
+	d := xxhash.New()
+	for _, rows := range [][]storyRow{p.Latest, p.Growing} {
+		for _, r := range rows {
+			for _, f := range []string{r.Href, r.Title, r.Outlets, r.Sources, r.Articles, r.TimeLabel, r.TimeISO, r.TimeText} {
+				d.WriteString(f)
+				d.Write([]byte{0})
+			}
+		}
+		d.Write([]byte{1})
+	}
+	return d.Sum64()
 }
 
 // searchPage is the search page and the htmx fragment of its results.
 type searchPage struct {
 	Query   string
-	Stories []parallax.StorySummary
+	Stories []storyRow
 	// Problem says why the search could not run, "" when it ran.
 	Problem string
 	Limited bool // the list stops at searchLimit
@@ -69,7 +105,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		sts, err := s.store.Stories(r.Context(), parallax.StoryQuery{Search: p.Query, Limit: searchLimit})
 		switch {
 		case err == nil:
-			p.Stories = sts
+			p.Stories = s.storyRows(sts)
 			p.Limited = len(sts) == searchLimit
 		case errors.Is(err, parallax.ErrInvalid):
 			p.Problem = "This search could not be run: " + err.Error()
@@ -86,6 +122,40 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, code, "search", layoutData{Title: titleOr("Search", p.Query), Nav: "search", Query: p.Query, Page: p})
+}
+
+// storyRow is one story of a list, written out for the storyrow template.
+type storyRow struct {
+	Href  string
+	Title string
+	// Outlets, Sources and Articles are the counts in words.
+	Outlets, Sources, Articles string
+	// TimeLabel, TimeISO and TimeText say when the story last changed
+	// ("latest report" with its latest article's time, else "updated"
+	// with the store's); all "" when neither is known.
+	TimeLabel, TimeISO, TimeText string
+}
+
+func (s *server) storyRows(sts []parallax.StorySummary) []storyRow {
+	if len(sts) == 0 {
+		return nil
+	}
+	out := make([]storyRow, len(sts))
+	for i, st := range sts {
+		r := storyRow{
+			Href: s.link("stories", st.ID), Title: cmp.Or(st.Title, "Untitled story"),
+			Outlets: plural(st.Outlets, "outlet", "outlets"), Sources: sources(st.Independent),
+			Articles: plural(st.Articles, "article", "articles"),
+		}
+		switch {
+		case !st.Last.IsZero():
+			r.TimeLabel, r.TimeISO, r.TimeText = "latest report", iso(st.Last), when(st.Last)
+		case !st.UpdatedAt.IsZero():
+			r.TimeLabel, r.TimeISO, r.TimeText = "updated", iso(st.UpdatedAt), when(st.UpdatedAt)
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func titleOr(title, q string) string {
@@ -129,12 +199,17 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, "article", err)
 		return
 	}
-	// Citations point into the normalized text, as the analysis made it.
-	doc := analyze.Article(a)
+	// Citations point into the normalized text, as the analysis made it
+	// (analyze.Article's Text is normalize.Text of the body).
+	text, cached := s.texts.get(a.ID)
+	if !cached {
+		text, _ = normalize.Text(a.Body)
+		s.texts.put(a.ID, text)
+	}
 	p := articlePage{Article: a, Title: cmp.Or(a.Title, a.ID), Color: outletColors([]string{a.Source})[a.Source]}
-	sp, ok, given := parseSpan(r.URL.Query().Get("s"), doc.Text)
+	sp, ok, given := parseSpan(r.URL.Query().Get("s"), text)
 	p.Cited, p.BadSpan = ok, given && !ok
-	p.Paragraphs = paragraphs(doc.Text, sp, ok)
+	p.Paragraphs = paragraphs(text, sp, ok)
 
 	story, err := s.store.StoryOf(ctx, id)
 	switch {
@@ -143,7 +218,8 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		p.Missing = "which story this article belongs to"
 	case story != "":
 		p.Story, p.StoryTitle = story, "Story "+story
-		if st, _, err := s.store.Story(ctx, story); err == nil && st.Title != "" {
+		// Only the title is needed: the brief is not decoded.
+		if st, _, err := s.store.StoryBriefJSON(ctx, story); err == nil && st.Title != "" {
 			p.StoryTitle = st.Title
 		}
 	}

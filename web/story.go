@@ -2,16 +2,24 @@ package web
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/parallax-news/parallax"
 )
 
-// storyPage is everything the story template shows.
+// storyPage is everything the story template shows. Lists the page repeats
+// per item carry finished strings (and citations their finished markup), so
+// the template does field reads instead of calls.
 type storyPage struct {
 	ID          string
 	Title       string
@@ -41,16 +49,13 @@ type storyPage struct {
 
 type legendEntry struct {
 	Outlet   string
-	Color    int
+	Class    string // the CSS class carrying the outlet's color
 	Articles int
 }
 
-// Class is the CSS class carrying the outlet's color.
-func (l legendEntry) Class() string { return cite{Color: l.Color}.Class() }
-
 type citedLine struct {
 	Text  string
-	Cites []cite
+	Cites template.HTML
 }
 
 type dispute struct {
@@ -63,44 +68,51 @@ type dispute struct {
 }
 
 type variantView struct {
-	Text         string
-	Value        string
-	AttributedTo []string
+	Text  string
+	Value string
+	// AttributedTo lists the cited sources, comma-separated; Attributed
+	// says there are any (a source may have no name).
+	AttributedTo string
+	Attributed   bool
 	Compatible   bool
-	Cites        []cite
+	Cites        template.HTML
 }
 
 type factView struct {
 	ID          string
 	Statement   string
-	Outlets     int
-	Independent int
-	Cites       []cite
+	Outlets     string // "3 outlets"
+	Independent string // "2 independent sources"
+	Cites       template.HTML
 }
 
 type speaker struct {
 	Name     string // "" when unknown
 	IsEntity bool
-	Quotes   []quoteView
+	// QuotesHref and EntityHref link the speaker's quotes and entity pages.
+	QuotesHref, EntityHref string
+	Quotes                 []quoteView
 }
 
 type quoteView struct {
 	Text   string
 	Direct bool
 	Cue    string
-	// Cites lists every article printing the same words: syndicated copies
+	// cites lists every article printing the same words: syndicated copies
 	// and outlets quoting the same statement.
-	Cites []cite
+	cites []citeLink
+	Cites template.HTML
 }
 
 type uniqueView struct {
-	Source    cite
-	Sentences []citedText
+	// Class, Outlet and Title describe the article.
+	Class, Outlet, Title string
+	Sentences            []citedText
 }
 
 type citedText struct {
 	Text string
-	Cite cite
+	Href string
 }
 
 type wordingView struct {
@@ -113,15 +125,16 @@ type timelineRow struct {
 	Label      string // for reading
 	Text       string
 	Provenance string
-	Cites      []cite
+	Cites      template.HTML
 }
 
 type entityLink struct {
 	Name     string
+	Href     string
 	Type     string
 	Title    string
-	Mentions int
-	Articles int
+	Mentions string // "4 mentions"
+	Articles string // "2 articles"
 }
 
 type articleRow struct {
@@ -130,41 +143,117 @@ type articleRow struct {
 	Title     string
 	Outlet    string
 	Color     int
+	Class     string // the CSS class carrying the outlet's color
 	Published time.Time
-	Author    string
-	URL       string
+	// PublishedISO and PublishedText write Published for <time>; "" when
+	// it is unknown.
+	PublishedISO, PublishedText string
+	Author                      string
+	URL                         string
 	// Origin names the outlet of the report this one copies, "" when it
 	// is independent.
 	Origin string
 	Host   string // the host of URL, for the link's text
 }
 
-// Class is the CSS class carrying the outlet's color.
-func (a articleRow) Class() string { return cite{Color: a.Color}.Class() }
+// storyMissingArticles is what the story page notes when the store could
+// not give the story's articles.
+const storyMissingArticles = "the story's stored articles (the list below comes from its brief)"
 
 func (s *server) story(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	st, brief, err := s.store.Story(r.Context(), id)
+	st, raw, err := s.store.StoryBriefJSON(r.Context(), id)
 	if err != nil {
 		s.storeFailed(w, r, "story", err)
 		return
 	}
-	var missing []string
-	arts, err := s.store.StoryArticles(r.Context(), id)
-	if err != nil {
-		s.log.Error("store", "what", "story articles", "story", id, "err", err)
-		missing = append(missing, "the story's stored articles (the list below comes from its brief)")
-		arts = nil
+	version := storyVersion(st, raw)
+	if page, ok := s.storyPages.get(id, version); ok {
+		writeHTMLString(w, http.StatusOK, page)
+		return
 	}
-	p := s.storyPage(st, brief, arts)
-	p.Missing = missing
-	s.render(w, r, http.StatusOK, "story", layoutData{Title: p.Title, Chart: p.Chart != nil, Page: p})
+	var brief *parallax.Brief
+	if raw != nil {
+		brief = new(parallax.Brief)
+		if err := json.Unmarshal(raw, brief); err != nil {
+			s.storeFailed(w, r, "story", fmt.Errorf("story %s: brief: %w", id, err))
+			return
+		}
+	}
+	p := s.storyPage(st, brief, func() ([]*parallax.Article, error) {
+		arts, err := s.store.StoryArticles(r.Context(), id)
+		if err != nil {
+			s.log.Error("store", "what", "story articles", "story", id, "err", err)
+		}
+		return arts, err
+	})
+	var keep func([]byte)
+	if len(p.Missing) == 0 {
+		keep = func(page []byte) { s.storyPages.put(id, version, page) }
+	}
+	s.renderThen(w, r, http.StatusOK, "story", layoutData{Title: p.Title, Chart: p.Chart != nil, Page: p}, keep)
 }
 
-// storyPage builds the view of one story.
-func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*parallax.Article) storyPage {
-	c := newCiter(s, b, arts)
+// storyVersion identifies what a story page shows: the story as stored, its
+// list of articles (stored articles never change) and its brief.
+func storyVersion(st parallax.Story, brief []byte) uint64 {
+	d := xxhash.New()
+	for _, s := range []string{st.ID, st.Title, st.First.Format(time.RFC3339Nano), st.Last.Format(time.RFC3339Nano),
+		st.UpdatedAt.Format(time.RFC3339Nano), strconv.Itoa(st.Outlets), strconv.Itoa(st.Independent), strconv.Itoa(len(st.Articles))} {
+		d.WriteString(s)
+		d.Write([]byte{0})
+	}
+	for _, a := range st.Articles {
+		d.WriteString(a)
+		d.Write([]byte{0})
+	}
+	if brief == nil {
+		d.Write([]byte{1})
+	}
+	d.Write(brief)
+	return d.Sum64()
+}
+
+// storyPage builds the view of one story. load gives the story's stored
+// articles; it is called only when the brief does not describe every
+// article of the story or a citation must be searched for in their text,
+// and at most once. When it fails the page says so and shows the rest.
+func (s *server) storyPage(st parallax.Story, b *parallax.Brief, load func() ([]*parallax.Article, error)) storyPage {
+	var (
+		arts   []*parallax.Article
+		loaded bool
+		failed bool
+		byID   map[string]*parallax.Article
+	)
+	fetch := func() []*parallax.Article {
+		if !loaded {
+			loaded = true
+			var err error
+			if arts, err = load(); err != nil {
+				arts, failed = nil, true
+			}
+		}
+		return arts
+	}
+	bodies := func() map[string]*parallax.Article {
+		if byID == nil {
+			byID = map[string]*parallax.Article{}
+			for _, a := range fetch() {
+				byID[a.ID] = a
+			}
+		}
+		return byID
+	}
+
+	refs, covered := briefCovers(st, b)
+	if !covered {
+		fetch()
+	}
+	c := newCiter(s, b, arts, bodies)
 	p := storyPage{ID: st.ID, Title: st.Title, First: st.First, Last: st.Last, Independent: -1, HasBrief: b != nil}
+	if p.Title == "" && covered {
+		p.Title = refs[0].Title
+	}
 	if p.Title == "" && len(arts) > 0 {
 		p.Title = arts[0].Title
 	}
@@ -175,7 +264,11 @@ func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*paralla
 		p.Title = "Story " + st.ID
 	}
 
-	p.List = articleRows(c, b, arts)
+	if covered {
+		p.List = briefRows(c, b, refs)
+	} else {
+		p.List = articleRows(c, b, arts)
+	}
 	p.Articles = len(p.List)
 	counts := map[string]int{}
 	var order []string
@@ -187,11 +280,19 @@ func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*paralla
 	}
 	p.Outlets = len(order)
 	for _, o := range order {
-		p.Legend = append(p.Legend, legendEntry{Outlet: o, Color: c.colors[o], Articles: counts[o]})
+		p.Legend = append(p.Legend, legendEntry{Outlet: o, Class: colorClass(c.colors[o]), Articles: counts[o]})
 	}
-	if b == nil {
-		return p
+	if b != nil {
+		s.briefSections(&p, c, b)
 	}
+	if failed {
+		p.Missing = append(p.Missing, storyMissingArticles)
+	}
+	return p
+}
+
+// briefSections fills the parts of the story page that come from its brief.
+func (s *server) briefSections(p *storyPage, c *citer, b *parallax.Brief) {
 	origins := map[string]bool{}
 	for _, r := range b.Articles {
 		origins[cmp.Or(r.Origin, r.ID)] = true
@@ -200,23 +301,24 @@ func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*paralla
 	p.Disputed = b.Disputed
 	p.Problems = b.Problems
 
-	facts := map[string]*parallax.Fact{}
+	facts := make(map[string]*parallax.Fact, len(b.Facts))
 	for i := range b.Facts {
 		facts[b.Facts[i].Statement] = &b.Facts[i]
 	}
+	var cs []citeLink
 	for _, l := range b.Summary {
-		line := citedLine{Text: l.Sentence}
 		f := facts[l.Sentence]
+		cs = cs[:0]
 		for _, a := range l.Articles {
 			if f != nil {
 				if ct, ok := c.claimOf(f, a, ""); ok {
-					line.Cites = append(line.Cites, ct)
+					cs = append(cs, ct)
 					continue
 				}
 			}
-			line.Cites = append(line.Cites, c.find(a, l.Sentence))
+			cs = append(cs, c.find(a, l.Sentence))
 		}
-		p.Summary = append(p.Summary, line)
+		p.Summary = append(p.Summary, citedLine{Text: l.Sentence, Cites: c.cites(cs)})
 	}
 
 	for i := range b.Facts {
@@ -233,9 +335,10 @@ func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*paralla
 
 	p.Speakers = speakers(c, b)
 	for _, u := range b.Unique {
-		v := uniqueView{Source: c.plain(u.Article)}
+		src := c.source(u.Article)
+		v := uniqueView{Class: colorClass(src.color), Outlet: src.outlet, Title: src.title}
 		for _, sn := range u.Sentences {
-			v.Sentences = append(v.Sentences, citedText{Text: sn.Text, Cite: c.at(u.Article, sn.Span)})
+			v.Sentences = append(v.Sentences, citedText{Text: sn.Text, Href: c.at(u.Article, sn.Span).href()})
 		}
 		if len(v.Sentences) > 0 {
 			p.Unique = append(p.Unique, v)
@@ -244,31 +347,91 @@ func (s *server) storyPage(st parallax.Story, b *parallax.Brief, arts []*paralla
 	for _, wd := range b.Wording {
 		v := wordingView{Entity: wd.Entity}
 		for _, t := range wd.Variants {
-			line := citedLine{Text: t.Term}
+			cs = cs[:0]
 			for _, a := range t.Articles {
-				line.Cites = append(line.Cites, c.find(a, t.Term))
+				cs = append(cs, c.find(a, t.Term))
 			}
-			v.Terms = append(v.Terms, line)
+			v.Terms = append(v.Terms, citedLine{Text: t.Term, Cites: c.cites(cs)})
 		}
 		p.Wording = append(p.Wording, v)
 	}
 	for _, e := range b.Timeline {
-		row := timelineRow{Date: e.Date, Label: dateLabel(e.Date, e.Granularity), Text: e.Text, Provenance: e.Provenance}
+		cs = cs[:0]
 		for _, a := range e.Articles {
-			row.Cites = append(row.Cites, c.related(a, e.Text))
+			cs = append(cs, c.related(a, e.Text))
 		}
-		p.Timeline = append(p.Timeline, row)
+		p.Timeline = append(p.Timeline, timelineRow{
+			Date: e.Date, Label: dateLabel(e.Date, e.Granularity), Text: e.Text, Provenance: e.Provenance, Cites: c.cites(cs),
+		})
 	}
 	p.Chart = chartOf(b.Timeline, p.List)
 	for _, e := range b.Entities {
-		p.Entities = append(p.Entities, entityLink{Name: e.Name, Type: e.Type, Title: e.Title, Mentions: e.Mentions, Articles: len(e.Articles)})
+		p.Entities = append(p.Entities, entityLink{
+			Name: e.Name, Href: s.link("entities", e.Name), Type: e.Type, Title: e.Title,
+			Mentions: plural(e.Mentions, "mention", "mentions"), Articles: plural(len(e.Articles), "article", "articles"),
+		})
 	}
-	return p
+}
+
+// briefCovers returns, in the story's order, the brief's references to
+// every article of the story, and whether it has them all: then the page
+// needs no stored article to list them. A brief made before the story's
+// latest articles arrived does not cover it.
+func briefCovers(st parallax.Story, b *parallax.Brief) ([]parallax.ArticleRef, bool) {
+	if b == nil || len(st.Articles) == 0 {
+		return nil, false
+	}
+	byID := make(map[string]int, len(b.Articles))
+	for i, r := range b.Articles {
+		byID[r.ID] = i
+	}
+	out := make([]parallax.ArticleRef, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		i, ok := byID[id]
+		if !ok {
+			return nil, false
+		}
+		r := b.Articles[i]
+		if r.Published != "" {
+			if _, err := time.Parse(time.RFC3339, r.Published); err != nil {
+				return nil, false
+			}
+		}
+		out = append(out, r)
+	}
+	return out, true
 }
 
 // articleRows lists the story's articles: the stored ones in ingest order,
 // or the brief's references when the store could not give them.
 func articleRows(c *citer, b *parallax.Brief, arts []*parallax.Article) []articleRow {
+	if arts != nil {
+		out := make([]articleRow, 0, len(arts))
+		origin := origins(b)
+		for _, a := range arts {
+			out = append(out, c.articleRow(origin, a.ID, a.Title, a.URL, a.Author, a.Published))
+		}
+		return out
+	}
+	if b != nil {
+		return briefRows(c, b, b.Articles)
+	}
+	return nil
+}
+
+// briefRows lists refs, the brief's references to the story's articles.
+func briefRows(c *citer, b *parallax.Brief, refs []parallax.ArticleRef) []articleRow {
+	out := make([]articleRow, 0, len(refs))
+	origin := origins(b)
+	for _, r := range refs {
+		t, _ := time.Parse(time.RFC3339, r.Published)
+		out = append(out, c.articleRow(origin, r.ID, r.Title, r.URL, r.Author, t))
+	}
+	return out
+}
+
+// origins maps each syndicated copy of a brief to the article it copies.
+func origins(b *parallax.Brief) map[string]string {
 	origin := map[string]string{}
 	if b != nil {
 		for _, r := range b.Articles {
@@ -277,42 +440,34 @@ func articleRows(c *citer, b *parallax.Brief, arts []*parallax.Article) []articl
 			}
 		}
 	}
-	var out []articleRow
-	row := func(id, title, link, author string, pub time.Time) {
-		o := c.outlet(id)
-		out = append(out, articleRow{
-			ID: id, Href: c.s.link("articles", id), Title: cmp.Or(title, id), Outlet: o, Color: c.colors[o],
-			Published: pub, Author: author, URL: link, Host: host(link),
-		})
-		if o, ok := origin[id]; ok {
-			out[len(out)-1].Origin = c.outlet(o)
-		}
+	return origin
+}
+
+func (c *citer) articleRow(origin map[string]string, id, title, link, author string, pub time.Time) articleRow {
+	src := c.source(id)
+	row := articleRow{
+		ID: id, Href: src.href, Title: cmp.Or(title, id), Outlet: src.outlet, Color: src.color, Class: colorClass(src.color),
+		Published: pub, PublishedISO: iso(pub), PublishedText: when(pub), Author: author, URL: link, Host: host(link),
 	}
-	if arts != nil {
-		for _, a := range arts {
-			row(a.ID, a.Title, a.URL, a.Author, a.Published)
-		}
-		return out
+	if o, ok := origin[id]; ok {
+		row.Origin = c.outlet(o)
 	}
-	if b != nil {
-		for _, r := range b.Articles {
-			t, _ := time.Parse(time.RFC3339, r.Published)
-			row(r.ID, r.Title, r.URL, r.Author, t)
-		}
-	}
-	return out
+	return row
 }
 
 func factOf(c *citer, f *parallax.Fact) factView {
-	v := factView{ID: f.ID, Statement: f.Statement, Outlets: f.Outlets, Independent: f.Independent}
-	seen := map[string]bool{}
+	v := factView{
+		ID: f.ID, Statement: f.Statement,
+		Outlets: plural(f.Outlets, "outlet", "outlets"), Independent: sources(f.Independent),
+	}
+	cs := make([]citeLink, 0, len(f.Claims))
 	for _, cl := range f.Claims {
-		if seen[cl.Article] {
+		if slices.ContainsFunc(cs, func(o citeLink) bool { return o.src.id == cl.Article }) {
 			continue
 		}
-		seen[cl.Article] = true
-		v.Cites = append(v.Cites, c.at(cl.Article, cl.Span))
+		cs = append(cs, c.at(cl.Article, cl.Span))
 	}
+	v.Cites = c.cites(cs)
 	return v
 }
 
@@ -324,24 +479,27 @@ func disputeView(c *citer, f *parallax.Fact) dispute {
 	default:
 		d.Label = "The figure depends on who is cited"
 	}
+	var cs []citeLink
 	for _, vr := range f.Variants {
-		v := variantView{Text: vr.Text, Value: valueText(vr.Value), AttributedTo: vr.AttributedTo, Compatible: vr.Compatible}
+		v := variantView{Text: vr.Text, Value: valueText(vr.Value), AttributedTo: strings.Join(vr.AttributedTo, ", "), Attributed: len(vr.AttributedTo) > 0, Compatible: vr.Compatible}
 		if strings.EqualFold(v.Value, vr.Text) {
 			v.Value = "" // "Read as" would only repeat it
 		}
+		cs = cs[:0]
 		for _, a := range vr.Articles {
 			if ct, ok := c.claimOf(f, a, vr.Text); ok {
-				v.Cites = append(v.Cites, ct)
+				cs = append(cs, ct)
 			} else {
-				v.Cites = append(v.Cites, c.find(a, vr.Text))
+				cs = append(cs, c.find(a, vr.Text))
 			}
 		}
+		v.Cites = c.cites(cs)
 		d.Variants = append(d.Variants, v)
 	}
 	if len(d.Variants) == 0 {
 		// A dispute without variants still shows its claims side by side.
 		for _, cl := range f.Claims {
-			d.Variants = append(d.Variants, variantView{Text: cl.Sentence, AttributedTo: nonEmpty(cl.AttributedTo), Cites: []cite{c.at(cl.Article, cl.Span)}})
+			d.Variants = append(d.Variants, variantView{Text: cl.Sentence, AttributedTo: cl.AttributedTo, Attributed: cl.AttributedTo != "", Cites: c.cites([]citeLink{c.at(cl.Article, cl.Span)})})
 		}
 	}
 	return d
@@ -349,17 +507,10 @@ func disputeView(c *citer, f *parallax.Fact) dispute {
 
 var kindWords = map[string]string{"quantity": "figures", "date": "dates", "scope": "scopes"}
 
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
-}
-
 // speakers groups the brief's quotes by speaker: most quoted first, the
 // quotes with no known speaker last.
 func speakers(c *citer, b *parallax.Brief) []speaker {
-	entities := map[string]bool{}
+	entities := make(map[string]bool, len(b.Entities))
 	for _, e := range b.Entities {
 		entities[e.Name] = true
 	}
@@ -371,21 +522,34 @@ func speakers(c *citer, b *parallax.Brief) []speaker {
 		if !ok {
 			i = len(out)
 			idx[q.Speaker] = i
-			out = append(out, speaker{Name: q.Speaker, IsEntity: entities[q.Speaker]})
+			sp := speaker{Name: q.Speaker, IsEntity: entities[q.Speaker]}
+			if sp.Name != "" {
+				sp.QuotesHref = c.s.quotesURL(sp.Name)
+				if sp.IsEntity {
+					sp.EntityHref = c.s.link("entities", sp.Name)
+				}
+			}
+			out = append(out, sp)
 		}
 		ct := c.at(q.Article, q.Span)
 		k := [2]string{q.Speaker, q.Text}
 		if j, ok := same[k]; ok {
 			qv := &out[i].Quotes[j]
-			if !slices.ContainsFunc(qv.Cites, func(o cite) bool { return o.Article == q.Article }) {
-				qv.Cites = append(qv.Cites, ct)
+			if !slices.ContainsFunc(qv.cites, func(o citeLink) bool { return o.src.id == q.Article }) {
+				qv.cites = append(qv.cites, ct)
 			}
 			continue
 		}
 		same[k] = len(out[i].Quotes)
 		out[i].Quotes = append(out[i].Quotes, quoteView{
-			Text: q.Text, Direct: q.Kind == string(parallax.Direct), Cue: q.Cue, Cites: []cite{ct},
+			Text: q.Text, Direct: q.Kind == string(parallax.Direct), Cue: q.Cue, cites: []citeLink{ct},
 		})
+	}
+	for i := range out {
+		for j := range out[i].Quotes {
+			qv := &out[i].Quotes[j]
+			qv.Cites, qv.cites = c.cites(qv.cites), nil
+		}
 	}
 	slices.SortStableFunc(out, func(a, b speaker) int {
 		if (a.Name == "") != (b.Name == "") {

@@ -10,7 +10,15 @@
 // updates search results in place and uPlot draws the timeline chart, both
 // served from /static with no third-party origin. Everything the store holds
 // (titles, article text, outlet names, quotes) is treated as untrusted and
-// reaches the page only through html/template's contextual escaping.
+// reaches the page only through html/template's contextual escaping, or,
+// for the story page's lists of citations, through a writer that escapes
+// byte for byte as html/template does (escape.go, tested against it).
+//
+// A story page reads the story and its brief in one store call; the stored
+// articles are read only when the brief does not list them all or a
+// citation must be found in their text. Rendered story pages (within
+// Options.PageCacheBytes) and the home page are reused while what they
+// show is unchanged.
 package web
 
 import (
@@ -29,6 +37,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parallax-news/parallax"
@@ -55,7 +65,20 @@ type Options struct {
 	// Logger receives server-side errors (a failing store, a template that
 	// could not render); nothing is logged when nil.
 	Logger *slog.Logger
+	// PageCacheBytes bounds the memory, in bytes, of the rendered story
+	// pages kept for reuse; a page is reused only while its story, brief
+	// and list of articles are unchanged. 0 means DefaultPageCacheBytes; a
+	// negative value keeps no rendered page (nor the home page, which is
+	// otherwise kept while its lists are unchanged).
+	PageCacheBytes int
 }
+
+// DefaultPageCacheBytes is the page cache's bound when Options leave it 0.
+const DefaultPageCacheBytes = 32 << 20
+
+// textCacheBytes bounds the normalized article texts kept for placing
+// citations (stored articles never change, so neither does their text).
+const textCacheBytes = 8 << 20
 
 // server holds what every request needs.
 type server struct {
@@ -67,6 +90,12 @@ type server struct {
 	// hashes maps a static file name to a short hash of its content; links
 	// carry it as ?v= so the files can be cached for a year.
 	hashes map[string]string
+	// storyPages keeps rendered story pages (see Options.PageCacheBytes);
+	// texts keeps normalized article texts by article id.
+	storyPages *pageCache
+	texts      *lru
+	// homePage is the home page last rendered from complete lists.
+	homePage atomic.Pointer[renderedPage]
 }
 
 // New returns the interface's handler over store. It serves:
@@ -82,6 +111,15 @@ type server struct {
 // Unknown paths and missing stories, articles and entities get a 404 page,
 // store failures a 500 page, both in the site's layout.
 func New(store parallax.Store, o Options) (http.Handler, error) {
+	s, err := newServer(store, o)
+	if err != nil {
+		return nil, err
+	}
+	return s.handler(), nil
+}
+
+// newServer checks the options and prepares what every request needs.
+func newServer(store parallax.Store, o Options) (*server, error) {
 	if store == nil {
 		return nil, errors.New("web: nil store")
 	}
@@ -100,14 +138,24 @@ func New(store parallax.Store, o Options) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
-	s := &server{store: store, opt: o, log: log, static: static}
+	s := &server{store: store, opt: o, log: log, static: static, texts: newLRU(textCacheBytes)}
+	switch {
+	case o.PageCacheBytes == 0:
+		s.storyPages = newPageCache(DefaultPageCacheBytes)
+	case o.PageCacheBytes > 0:
+		s.storyPages = newPageCache(o.PageCacheBytes)
+	}
 	if s.hashes, err = hashFiles(static); err != nil {
 		return nil, fmt.Errorf("web: static files: %w", err)
 	}
 	if s.pages, err = s.parseTemplates(); err != nil {
 		return nil, fmt.Errorf("web: templates: %w", err)
 	}
+	return s, nil
+}
 
+// handler routes requests to the pages.
+func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /search", s.search)
@@ -127,7 +175,7 @@ func New(store parallax.Store, o Options) (http.Handler, error) {
 		}
 		s.notFound(w, r, "There is no page at this address.")
 	})
-	return s.secure(s.recoverer(mux)), nil
+	return s.secure(s.recoverer(mux))
 }
 
 // page names the templates that render a whole page in the layout.
@@ -167,9 +215,16 @@ type layoutData struct {
 // render writes one page with status code, or the 500 page when the
 // template fails; nothing is written before the page rendered whole.
 func (s *server) render(w http.ResponseWriter, r *http.Request, code int, name string, d layoutData) {
+	s.renderThen(w, r, code, name, d, nil)
+}
+
+// renderThen is render that also hands the page written, when it rendered,
+// to keep (which must copy what it keeps: the bytes are reused).
+func (s *server) renderThen(w http.ResponseWriter, r *http.Request, code int, name string, d layoutData, keep func([]byte)) {
 	d.Site, d.Version = s.opt.Title, s.opt.Version
-	var buf bytes.Buffer
-	if err := s.pages[name].ExecuteTemplate(&buf, "layout", d); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := s.pages[name].ExecuteTemplate(buf, "layout", d); err != nil {
 		s.log.Error("render page", "page", name, "path", r.URL.Path, "err", err)
 		if name == "error" {
 			http.Error(w, "internal error", http.StatusInternalServerError)
@@ -179,12 +234,16 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, code int, name s
 		return
 	}
 	writeHTML(w, code, buf.Bytes())
+	if keep != nil {
+		keep(buf.Bytes())
+	}
 }
 
 // renderFragment writes one named template without the layout (for htmx).
 func (s *server) renderFragment(w http.ResponseWriter, r *http.Request, page, name string, data any) {
-	var buf bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := s.pages[page].ExecuteTemplate(buf, name, data); err != nil {
 		s.log.Error("render fragment", "fragment", name, "path", r.URL.Path, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
@@ -192,12 +251,40 @@ func (s *server) renderFragment(w http.ResponseWriter, r *http.Request, page, na
 	writeHTML(w, http.StatusOK, buf.Bytes())
 }
 
+// buffers recycles the buffers pages are rendered into: a story page is
+// tens to hundreds of kilobytes, and growing a fresh buffer to that size
+// for every request allocates about twice as much again.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer kept for reuse.
+const maxPooledBuffer = 1 << 20
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
 func writeHTML(w http.ResponseWriter, code int, body []byte) {
+	htmlHeader(w, code)
+	w.Write(body)
+}
+
+// writeHTMLString is writeHTML for a page kept as a string.
+func writeHTMLString(w http.ResponseWriter, code int, body string) {
+	htmlHeader(w, code)
+	io.WriteString(w, body)
+}
+
+func htmlHeader(w http.ResponseWriter, code int) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
 	w.WriteHeader(code)
-	w.Write(body)
 }
 
 // errorPage is the content of the 404 and 500 pages.

@@ -572,6 +572,13 @@ func (s failing) Story(ctx context.Context, id string) (parallax.Story, *paralla
 	return s.Store.Story(ctx, id)
 }
 
+func (s failing) StoryBriefJSON(ctx context.Context, id string) (parallax.Story, []byte, error) {
+	if s.fail["Story"] {
+		panic("store exploded")
+	}
+	return s.Store.StoryBriefJSON(ctx, id)
+}
+
 func TestStoreFailures(t *testing.T) {
 	f := newFixture(t)
 	boom := errors.New("disk on fire")
@@ -613,15 +620,60 @@ func TestStoreFailures(t *testing.T) {
 	}
 }
 
+// BenchmarkStoryPage serves the example's story page: "render" builds it
+// every time (the page cache off, as for a story not seen lately),
+// "cached" serves it again unchanged.
 func BenchmarkStoryPage(b *testing.B) {
 	f := newFixture(b)
-	h := handler(b, f.store, Options{})
+	b.Run("render", func(b *testing.B) {
+		benchPage(b, handler(b, f.store, Options{PageCacheBytes: -1}), "/stories/kessling")
+	})
+	b.Run("cached", func(b *testing.B) {
+		benchPage(b, handler(b, f.store, Options{}), "/stories/kessling")
+	})
+}
+
+// benchPage serves path from h, counting the allocations of the handler
+// alone: the response is discarded as it is written.
+func benchPage(b *testing.B, h http.Handler, path string) {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	var w discard
 	b.ReportAllocs()
 	for b.Loop() {
-		if code, _, _ := get(b, h, "/stories/kessling"); code != http.StatusOK {
-			b.Fatal(code)
+		w = discard{header: w.header}
+		clear(w.header)
+		h.ServeHTTP(&w, req)
+		if w.code != http.StatusOK || w.n == 0 {
+			b.Fatalf("GET %s = %d, %d bytes", path, w.code, w.n)
 		}
 	}
+	b.SetBytes(int64(w.n))
+}
+
+// discard is a ResponseWriter that keeps only the status and the size.
+type discard struct {
+	header http.Header
+	code   int
+	n      int
+}
+
+func (d *discard) Header() http.Header {
+	if d.header == nil {
+		d.header = http.Header{}
+	}
+	return d.header
+}
+
+func (d *discard) WriteHeader(code int) {
+	if d.code == 0 {
+		d.code = code
+	}
+}
+
+func (d *discard) Write(p []byte) (int, error) {
+	d.WriteHeader(http.StatusOK)
+	d.n += len(p)
+	return len(p), nil
 }
 
 func BenchmarkArticlePage(b *testing.B) {
@@ -635,4 +687,16 @@ func BenchmarkArticlePage(b *testing.B) {
 			b.Fatal(code)
 		}
 	}
+}
+
+// BenchmarkHomePage serves the home page: "render" builds it every time,
+// "cached" reuses it while the store's lists are unchanged.
+func BenchmarkHomePage(b *testing.B) {
+	f := newFixture(b)
+	b.Run("render", func(b *testing.B) {
+		benchPage(b, handler(b, f.store, Options{PageCacheBytes: -1}), "/")
+	})
+	b.Run("cached", func(b *testing.B) {
+		benchPage(b, handler(b, f.store, Options{}), "/")
+	})
 }
