@@ -41,12 +41,73 @@ func (s Span) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a span written as [start, end].
 func (s *Span) UnmarshalJSON(b []byte) error {
+	// Briefs carry hundreds of spans; reading "[12, 34]" by hand spares a
+	// nested decoder for each. Anything else goes the general way, which
+	// also gives the error.
+	if start, end, ok := parseSpan(b); ok {
+		s.Start, s.End = start, end
+		return nil
+	}
 	var a [2]int
 	if err := json.Unmarshal(b, &a); err != nil {
 		return fmt.Errorf("span: %w", err)
 	}
 	s.Start, s.End = a[0], a[1]
 	return nil
+}
+
+// parseSpan reads exactly "[int,int]" with optional JSON whitespace and
+// integers without fraction or exponent that fit an int.
+func parseSpan(b []byte) (start, end int, ok bool) {
+	i := 0
+	space := func() {
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+			i++
+		}
+	}
+	num := func() (int, bool) {
+		neg := i < len(b) && b[i] == '-'
+		if neg {
+			i++
+		}
+		j := i
+		n := 0
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			if i-j >= 18 {
+				return 0, false // leave overflow to encoding/json
+			}
+			n = n*10 + int(b[i]-'0')
+			i++
+		}
+		if i == j || (b[j] == '0' && i-j > 1) {
+			return 0, false // no digits, or a leading zero JSON forbids
+		}
+		if neg {
+			n = -n
+		}
+		return n, true
+	}
+	expect := func(c byte) bool {
+		space()
+		if i < len(b) && b[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	if !expect('[') {
+		return 0, 0, false
+	}
+	space()
+	if start, ok = num(); !ok || !expect(',') {
+		return 0, 0, false
+	}
+	space()
+	if end, ok = num(); !ok || !expect(']') {
+		return 0, 0, false
+	}
+	space()
+	return start, end, i == len(b)
 }
 
 // Article is one news report as read from its source, before analysis.

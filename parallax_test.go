@@ -110,3 +110,38 @@ func TestDocumentSentenceAtAndSlice(t *testing.T) {
 		t.Errorf("reversed Slice = %q", got)
 	}
 }
+
+func TestSpanUnmarshalMatchesJSON(t *testing.T) {
+	for _, in := range []string{
+		"[1,2]", "[0,0]", " [ 12 ,\n 34 ] ", "[-3,4]", "[\n      7,\n      9\n    ]",
+		"[1,2,3]", "[1]", "[01,2]", "[1.5,2]", "[1e2,3]", "[1,2", "null", `["1",2]`, "[]",
+		"[99999999999999999999,1]", "[-,1]", "[1,2]x",
+	} {
+		var want [2]int
+		wantErr := json.Unmarshal([]byte(in), &want) != nil
+		var got Span
+		err := got.UnmarshalJSON([]byte(in))
+		if (err != nil) != wantErr {
+			t.Errorf("%q: error %v, encoding/json error %v", in, err, wantErr)
+			continue
+		}
+		if err == nil && (got.Start != want[0] || got.End != want[1]) {
+			t.Errorf("%q = %v, encoding/json reads %v", in, got, want)
+		}
+	}
+}
+
+func FuzzSpanUnmarshal(f *testing.F) {
+	for _, s := range []string{"[1,2]", " [ 12 ,\n 34 ] ", "[-3,4]", "[01,2]", "[1.5,2]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var want [2]int
+		wantErr := json.Unmarshal([]byte(in), &want) != nil
+		var got Span
+		err := got.UnmarshalJSON([]byte(in))
+		if (err != nil) != wantErr || (err == nil && (got.Start != want[0] || got.End != want[1])) {
+			t.Errorf("%q: got %v (%v), encoding/json %v (error %v)", in, got, err, want, wantErr)
+		}
+	})
+}

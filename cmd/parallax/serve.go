@@ -40,6 +40,7 @@ type serveOptions struct {
 	logFormat string
 	noPoll    bool
 	debugAddr string
+	pageCache int
 }
 
 func newServe() *cobra.Command {
@@ -78,6 +79,7 @@ server listens beyond loopback: pass --token or set PARALLAX_TOKEN, and send
 	f.Int64Var(&o.maxBody, "max-body", 10<<20, "largest request body accepted, in bytes")
 	f.DurationVar(&o.reqTime, "request-timeout", 30*time.Second, "time limit for one request")
 	f.StringVar(&o.logFormat, "log-format", "json", "log format on stderr: json or text")
+	f.IntVar(&o.pageCache, "page-cache-mb", 32, "memory for rendered story and home pages, in MB (0: none)")
 	f.StringVar(&o.debugAddr, "debug-addr", "", "serve Go's pprof profiles on this loopback address (e.g. 127.0.0.1:6060); off when empty")
 	return cmd
 }
@@ -127,7 +129,14 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	rd := &reader{d: d, flags: &o.src, client: client}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	ui, err := web.New(db, web.Options{Version: version, Logger: logger})
+	if o.pageCache < 0 {
+		return fmt.Errorf("--page-cache-mb must not be negative")
+	}
+	cacheBytes := o.pageCache << 20
+	if o.pageCache == 0 {
+		cacheBytes = -1 // web: negative turns the caches off
+	}
+	ui, err := web.New(db, web.Options{Version: version, Logger: logger, PageCacheBytes: cacheBytes})
 	if err != nil {
 		return err
 	}
