@@ -512,9 +512,9 @@ func (c *corpus) disputed(facts []*fact) string {
 		}
 		switch a.status {
 		case parallax.AttributionSplit:
-			parts = append(parts, fmt.Sprintf("On %q, %s depends on who is cited: %s.", context, a.label, strings.Join(vs, "; ")))
+			parts = append(parts, fmt.Sprintf("On \u201c%s\u201d, %s depends on who is cited: %s.", context, a.label, strings.Join(vs, "; ")))
 		default:
-			parts = append(parts, fmt.Sprintf("Outlets disagree on %s in %q: %s.", a.label, context, strings.Join(vs, "; ")))
+			parts = append(parts, fmt.Sprintf("Outlets disagree on %s in \u201c%s\u201d: %s.", a.label, context, strings.Join(vs, "; ")))
 		}
 	}
 	return strings.Join(parts, " ")
