@@ -41,6 +41,7 @@ type serveOptions struct {
 	noPoll    bool
 	debugAddr string
 	pageCache int
+	reader    bool
 }
 
 func newServe() *cobra.Command {
@@ -75,6 +76,7 @@ server listens beyond loopback: pass --token or set PARALLAX_TOKEN, and send
 	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles analyzed in parallel")
 	f.DurationVar(&o.pollEvery, "poll-every", 30*time.Second, "how often feeds are checked for a due poll")
 	f.IntVar(&o.pollers, "pollers", 4, "feeds polled at the same time")
+	f.BoolVar(&o.reader, "reader", false, "serve reads only: no ingest (POST /api/ingest and feed polls answer 503) and no feed polling; run one instance without it as the writer of a shared store")
 	f.BoolVar(&o.noPoll, "no-poll", false, "do not poll feeds on schedule (another instance does); POST /api/feeds/{id}/poll still polls one")
 	f.Int64Var(&o.maxBody, "max-body", 10<<20, "largest request body accepted, in bytes")
 	f.DurationVar(&o.reqTime, "request-timeout", 30*time.Second, "time limit for one request")
@@ -119,11 +121,27 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 		return err
 	}
 	defer db.Close()
-	pipe := ingest.New(db, o.workers)
-	if err := pipe.Restore(work); err != nil {
-		return fmt.Errorf("restore the clusterer from %s: %w", db.name, err)
+	// One writer clusters a store's articles: its clusterer holds the
+	// active stories in memory, so a second instance ingesting into the
+	// same shared store would build stories of its own. Readers (--reader)
+	// skip it, and the minutes a large window takes to restore.
+	var (
+		pipe     *ingest.Pipeline
+		ingester parallax.Ingester
+		pollFeed func(ctx context.Context, id string) error
+		poller   *poll.Poller
+	)
+	if o.reader {
+		logger.Info("store opened", "store", db.name, "mode", "reader")
+	} else {
+		pipe = ingest.New(db, o.workers)
+		if err := pipe.Restore(work); err != nil {
+			return fmt.Errorf("restore the clusterer from %s: %w", db.name, err)
+		}
+		logger.Info("store opened", "store", db.name, "mode", "writer", "window_articles", pipe.Restored())
+		ingester = pipe
+		pollFeed = func(ctx context.Context, id string) error { return poller.Poll(ctx, id) }
 	}
-	logger.Info("store opened", "store", db.name, "window_articles", pipe.Restored())
 
 	client := o.src.client()
 	rd := &reader{d: d, flags: &o.src, client: client}
@@ -144,11 +162,10 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	// poll a feed now (POST /api/feeds/{id}/poll), so one is made after
 	// the other; it exists before Serve starts. --no-poll stops only the
 	// schedule: polls a client asks for still run.
-	var poller *poll.Poller
 	srv, err := server.New(server.Config{
 		Store:          db,
-		PollFeed:       func(ctx context.Context, id string) error { return poller.Poll(ctx, id) },
-		Ingester:       pipe,
+		PollFeed:       pollFeed,
+		Ingester:       ingester,
 		Fetch:          rd.fetchURL,
 		UI:             ui,
 		Token:          o.token,
@@ -189,19 +206,25 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	if strings.HasPrefix(o.addr, ":") || strings.HasPrefix(o.addr, "0.0.0.0:") || strings.HasPrefix(o.addr, "[::]:") {
 		url = fmt.Sprintf("http://localhost:%d", ln.Addr().(*net.TCPAddr).Port)
 	}
-	logger.Info("serving", "url", url, "store", db.name, "token_required", !loopback)
-	fmt.Fprintf(cmd.ErrOrStderr(), "parallax: serving %s (web UI at /, API at /api, store %s)\n", url, db.name)
+	logger.Info("serving", "url", url, "store", db.name, "token_required", !loopback, "reader", o.reader)
+	mode := ""
+	if o.reader {
+		mode = ", reads only"
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "parallax: serving %s (web UI at /, API at /api, store %s%s)\n", url, db.name, mode)
 
-	poller = poll.New(db, pipe, poll.Options{
-		Client:      client,
-		Page:        rd.fetchPage,
-		Tick:        o.pollEvery,
-		Concurrency: o.pollers,
-		OnPoll:      srv.FeedPolled,
-		Logger:      logger,
-	})
 	pollDone := make(chan error, 1)
-	if o.noPoll {
+	if pipe != nil {
+		poller = poll.New(db, pipe, poll.Options{
+			Client:      client,
+			Page:        rd.fetchPage,
+			Tick:        o.pollEvery,
+			Concurrency: o.pollers,
+			OnPoll:      srv.FeedPolled,
+			Logger:      logger,
+		})
+	}
+	if o.noPoll || poller == nil {
 		pollDone <- nil
 	} else {
 		go func() { pollDone <- poller.Run(ctx) }()

@@ -1040,3 +1040,32 @@ func TestServeSIGTERMInFlight(t *testing.T) {
 		t.Errorf("the store holds %d articles after the shutdown, want the one ingested", n)
 	}
 }
+
+// TestServeReader runs a writer and a reader on one store: the reader
+// serves what the writer ingested and refuses to ingest or poll itself.
+func TestServeReader(t *testing.T) {
+	t.Setenv("PARALLAX_TOKEN", "")
+	db := filepath.Join(t.TempDir(), "shared.db")
+	w := startServe(t, "--addr", "127.0.0.1:0", "--db", db, "--no-poll")
+	r := startServe(t, "--addr", "127.0.0.1:0", "--db", db, "--reader")
+	if !strings.Contains(r.stderr.String(), "reads only") {
+		t.Errorf("the reader does not say it reads only:\n%s", r.stderr.String())
+	}
+	req := exampleRequest(t)
+	if status, body, _ := call(t, http.MethodPost, r.url+"/api/ingest", req); status != http.StatusServiceUnavailable {
+		t.Errorf("POST /api/ingest on a reader: %d %s, want 503", status, body)
+	}
+	var sub apiFeed
+	status, body, _ := call(t, http.MethodPost, w.url+"/api/feeds", map[string]string{"url": "https://feeds.example.org/world.xml"})
+	if status != http.StatusCreated || json.Unmarshal(body, &sub) != nil {
+		t.Fatalf("POST /api/feeds on the writer: %d %s", status, body)
+	}
+	if status, body, _ := call(t, http.MethodPost, r.url+"/api/feeds/"+sub.ID+"/poll", nil); status != http.StatusServiceUnavailable {
+		t.Errorf("POST /api/feeds/{id}/poll on a reader: %d %s, want 503", status, body)
+	}
+	if status, body, _ := call(t, http.MethodPost, w.url+"/api/ingest", req); status != http.StatusOK {
+		t.Fatalf("POST /api/ingest on the writer: %d %s", status, body)
+	}
+	// The reader sees the writer's stories, with their briefs.
+	checkExampleStories(t, r.url)
+}
