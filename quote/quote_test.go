@@ -522,7 +522,7 @@ var findTests = []struct {
 }
 
 func TestFind(t *testing.T) {
-	for _, tc := range append(append(append(findTests, attributionTests...), corefTests...), hedgeTests...) {
+	for _, tc := range append(append(append(append(findTests, attributionTests...), corefTests...), hedgeTests...), agreeTests...) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := newDoc(tc.text, tc.ents...)
 			quotes, attrs := Find(doc)
