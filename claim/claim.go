@@ -261,6 +261,9 @@ func source(doc *parallax.Document, sent, cs parallax.Span) int {
 		}
 	}
 	for _, a := range doc.Attributions {
+		if commitment(doc.Text, a.Cue) {
+			continue
+		}
 		consider(a.Source, a.Cue, a.Content)
 	}
 	if best >= 0 {
@@ -270,4 +273,40 @@ func source(doc *parallax.Document, sent, cs parallax.Span) int {
 		consider(q.Speaker, q.Cue, q.Span)
 	}
 	return best
+}
+
+// commitmentCues are attribution cues of what a source agrees to, wants,
+// intends or promises. PolNeAR annotates them as attributions, rightly,
+// but they do not make a source the authority for the facts of their
+// sentence: in "Trump and Putin agreed to a pause during their 90-minute
+// call" the call's length is the outlet's statement, not Putin's. Claims
+// are credited to speech, "according to" and belief or evidence cues only.
+var commitmentCues = map[string]bool{}
+
+func init() {
+	for _, forms := range []string{
+		"agree agrees agreed agreeing", "want wants wanted", "plan plans planned",
+		"intend intends intended", "seek seeks sought", "vow vows vowed", "pledge pledges pledged",
+		"promise promises promised", "prefer prefers preferred", "decide decides decided",
+		"refuse refuses refused", "decline declines declined", "offer offers offered",
+		"propose proposes proposed", "demand demands demanded", "threaten threatens threatened",
+		"aim aims aimed",
+	} {
+		for _, f := range strings.Fields(forms) {
+			commitmentCues[f] = true
+		}
+	}
+}
+
+// commitment reports whether the cue at span is a commitment verb (its
+// first word, lower-cased).
+func commitment(text string, cue parallax.Span) bool {
+	if cue.Len() <= 0 || cue.Start < 0 || cue.End > len(text) {
+		return false
+	}
+	w := text[cue.Start:cue.End]
+	if i := strings.IndexByte(w, ' '); i >= 0 {
+		w = w[:i]
+	}
+	return commitmentCues[strings.ToLower(w)]
 }

@@ -301,3 +301,34 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(d)
 	}
 }
+
+// TestExtractCommitmentNotSource: what a source agrees to or promises is
+// attributed to it in the quote stage, but the facts of the sentence stay
+// the outlet's; a speech cue in the same shape still credits the source.
+func TestExtractCommitmentNotSource(t *testing.T) {
+	for _, tc := range []struct {
+		cue  string
+		want int
+	}{
+		{"agreed", -1},
+		{"promised", -1},
+		{"Agrees", -1},
+		{"said", 0},
+		{"announced", 0},
+	} {
+		text := "The mayor " + tc.cue + " to reopen the bridge after a 40-minute inspection on Friday."
+		d := build(text)
+		entity(d, "mayor", "mayor")
+		d.Attributions = []parallax.Attribution{{
+			Source: 0, Cue: span(t, text, tc.cue, 0),
+			Content: parallax.Span{Start: span(t, text, "to reopen", 0).Start, End: len(text) - 1},
+		}}
+		got := Extract(d)
+		if len(got) != 1 {
+			t.Fatalf("%s: got %q", tc.cue, texts(d, got))
+		}
+		if got[0].AttributedTo != tc.want {
+			t.Errorf("cue %q: attributed to %d, want %d", tc.cue, got[0].AttributedTo, tc.want)
+		}
+	}
+}
