@@ -28,6 +28,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +37,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/analyze"
+	"github.com/parallax-news/parallax/postgres"
 	"github.com/parallax-news/parallax/reconcile"
 	"github.com/parallax-news/parallax/server"
 	"github.com/parallax-news/parallax/sqlite"
@@ -50,7 +52,7 @@ func main() {
 		clients  = flag.Int("clients", 100, "concurrent clients")
 		duration = flag.Duration("duration", 20*time.Second, "how long each scenario runs")
 		warmup   = flag.Duration("warmup", 2*time.Second, "unmeasured load before each scenario")
-		dbPath   = flag.String("db", "", "store file to fill or reuse (default: a temporary file)")
+		dbPath   = flag.String("db", "", "store to fill or reuse: a SQLite file (default: a temporary one) or a postgres:// URL")
 		target   = flag.String("url", "", "load a running server at this base URL instead of an in-process one")
 		only     = flag.String("scenario", "", "run only this scenario")
 		jsonOut  = flag.Bool("json", false, "print results as JSON lines")
@@ -73,7 +75,13 @@ func main() {
 			defer os.RemoveAll(dir)
 			path = filepath.Join(dir, "load.db")
 		}
-		db, err := sqlite.Open(ctx, path)
+		var db parallax.Store
+		var err error
+		if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+			db, err = postgres.Open(ctx, path)
+		} else {
+			db, err = sqlite.Open(ctx, path)
+		}
 		if err != nil {
 			log.Fatal(err)
 		}
