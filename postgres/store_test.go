@@ -58,8 +58,8 @@ func TestOpenConcurrent(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM schema_migrations`); n != len(ms) {
 		t.Errorf("%d schema_migrations rows, want %d", n, len(ms))
 	}
-	if v, err := db.SchemaVersion(context.Background()); err != nil || v != ms[len(ms)-1].version {
-		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, ms[len(ms)-1].version)
+	if v, err := db.SchemaVersion(context.Background()); err != nil || v != ms[len(ms)-1].Version {
+		t.Errorf("SchemaVersion = %d, %v; want %d", v, err, ms[len(ms)-1].Version)
 	}
 	// The tables are in the schema the DSN names, not in public.
 	if n := count(t, db, `SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'articles'`, name); n != 1 {

@@ -20,14 +20,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +32,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/migration"
 )
 
 //go:embed migrations/*.sql
@@ -243,39 +241,9 @@ func (db *DB) Close() error {
 	return errors.Join(err, db.write.Close())
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads the numbered files NNNN_name.sql in version order.
-func loadMigrations() ([]migration, error) {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, name := range names {
-		base := filepath.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("migration %s: name must start with a positive number and '_'", base)
-		}
-		b, err := migrations.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i := 1; i < len(ms); i++ {
-		if ms[i].version == ms[i-1].version {
-			return nil, fmt.Errorf("migrations %s and %s share a version", ms[i-1].name, ms[i].name)
-		}
-	}
-	return ms, nil
+// loadMigrations reads the embedded migrations in version order.
+func loadMigrations() ([]migration.Migration, error) {
+	return migration.Load(migrations, "migrations/*.sql")
 }
 
 // upgrades are the steps of a migration that SQL cannot do, run after the
@@ -298,7 +266,7 @@ func (db *DB) migrate(ctx context.Context, upTo int) error {
 		return err
 	}
 	if upTo > 0 {
-		ms = slices.DeleteFunc(ms, func(m migration) bool { return m.version > upTo })
+		ms = slices.DeleteFunc(ms, func(m migration.Migration) bool { return m.Version > upTo })
 	}
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version    INTEGER PRIMARY KEY,
@@ -308,14 +276,14 @@ func (db *DB) migrate(ctx context.Context, upTo int) error {
 		return fmt.Errorf("schema_version: %w", err)
 	}
 	for _, m := range ms {
-		if err := db.apply(ctx, m, ms[len(ms)-1].version); err != nil {
+		if err := db.apply(ctx, m, ms[len(ms)-1].Version); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (db *DB) apply(ctx context.Context, m migration, latest int) error {
+func (db *DB) apply(ctx context.Context, m migration.Migration, latest int) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -328,20 +296,20 @@ func (db *DB) apply(ctx context.Context, m migration, latest int) error {
 	if cur > latest {
 		return fmt.Errorf("schema version %d is newer than this program knows (%d)", cur, latest)
 	}
-	if cur >= m.version {
+	if cur >= m.Version {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
-	if up := upgrades[m.version]; up != nil {
+	if up := upgrades[m.Version]; up != nil {
 		if err := up(ctx, tx); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, formatTime(db.Now())); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+		m.Version, m.Name, formatTime(db.Now())); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	return tx.Commit()
 }

@@ -30,8 +30,8 @@ func TestOpenMigrations(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: Open: %v", round, err)
 		}
-		if v, err := db.SchemaVersion(ctx); err != nil || v != ms[len(ms)-1].version {
-			t.Errorf("round %d: SchemaVersion = %d, %v; want %d", round, v, err, ms[len(ms)-1].version)
+		if v, err := db.SchemaVersion(ctx); err != nil || v != ms[len(ms)-1].Version {
+			t.Errorf("round %d: SchemaVersion = %d, %v; want %d", round, v, err, ms[len(ms)-1].Version)
 		}
 		if n := count(t, db, `SELECT count(*) FROM schema_version`); n != len(ms) {
 			t.Errorf("round %d: %d schema_version rows, want %d", round, n, len(ms))
