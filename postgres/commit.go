@@ -71,29 +71,21 @@ func (db *DB) commit(ctx context.Context, b *parallax.Batch) (added []bool, err 
 
 // validate rejects what is a caller's bug before a transaction starts.
 func validate(b *parallax.Batch) error {
-	for i, a := range b.Articles {
-		if a == nil {
-			return errorf(parallax.EINVALID, "article %d is nil", i)
-		}
-		if a.ID == "" {
-			return errorf(parallax.EINVALID, "article %d has no id", i)
-		}
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	// PostgreSQL text holds neither NUL nor invalid UTF-8.
+	for _, a := range b.Articles {
 		if !validKey(a.ID) {
 			return errorf(parallax.EINVALID, "article id %q: not UTF-8 text without NUL", a.ID)
 		}
 	}
 	for _, a := range b.Assignments {
-		if a.Article == "" || a.Story == "" {
-			return errorf(parallax.EINVALID, "assignment %q -> %q: empty id", a.Article, a.Story)
-		}
 		if !validKey(a.Article) || !validKey(a.Story) {
 			return errorf(parallax.EINVALID, "assignment %q -> %q: not UTF-8 text without NUL", a.Article, a.Story)
 		}
 	}
 	for _, s := range b.Stories {
-		if s.Story.ID == "" {
-			return errorf(parallax.EINVALID, "story with no id")
-		}
 		if !validKey(s.Story.ID) {
 			return errorf(parallax.EINVALID, "story id %q: not UTF-8 text without NUL", s.Story.ID)
 		}
@@ -104,9 +96,6 @@ func validate(b *parallax.Batch) error {
 		}
 	}
 	for _, c := range b.Checkpoints {
-		if c.Source == "" {
-			return errorf(parallax.EINVALID, "checkpoint with no source")
-		}
 		if !validKey(c.Source) || !validKey(c.Value) {
 			return errorf(parallax.EINVALID, "checkpoint %q: not UTF-8 text without NUL", c.Source)
 		}
@@ -241,7 +230,7 @@ func writeStories(ctx context.Context, tx pgx.Tx, b *parallax.Batch, now time.Ti
 			if err != nil {
 				return nil, errorf(parallax.EINVALID, "story %s: brief: %v", st.ID, err)
 			}
-			brief, independent = text(string(j)), independentSources(s.Brief)
+			brief, independent = text(string(j)), s.Brief.IndependentSources()
 		}
 		q.Queue(`UPDATE stories SET
 				title = CASE WHEN $2::text <> '' THEN $2::text ELSE title END,
@@ -298,21 +287,6 @@ func writeStories(ctx context.Context, tx pgx.Tx, b *parallax.Batch, now time.Ti
 		}
 	}
 	return touched, res.Close()
-}
-
-// independentSources counts the distinct origins among a brief's articles:
-// syndicated copies share an origin and count once, a ref without one
-// counts on its own.
-func independentSources(b *parallax.Brief) int {
-	seen := map[string]bool{}
-	for _, a := range b.Articles {
-		o := a.Origin
-		if o == "" {
-			o = "\x00" + a.ID
-		}
-		seen[o] = true
-	}
-	return len(seen)
 }
 
 // queueBriefIndex queues the statements that replace a story's indexed

@@ -2,12 +2,8 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -15,9 +11,8 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// DefaultFeedInterval is the time between polls of a feed subscribed with
-// no interval.
-const DefaultFeedInterval = 15 * time.Minute
+// DefaultFeedInterval is parallax.DefaultFeedInterval.
+const DefaultFeedInterval = parallax.DefaultFeedInterval
 
 const feedColumns = `id, url, source, interval_s, added_at, title, etag, last_modified,
 	last_polled, last_success, next_poll, failures, last_error, articles`
@@ -40,35 +35,24 @@ func scanFeed(r pgx.Row) (parallax.FeedSubscription, error) {
 	return f, nil
 }
 
-// feedID is the first 12 hex digits of the SHA-256 of a feed's normalized
-// URL, so that one feed has one id in every store.
-func feedID(normalized string) string {
-	h := sha256.Sum256([]byte(normalized))
-	return hex.EncodeToString(h[:])[:12]
-}
-
 // AddFeed subscribes a feed by URL, an absolute http or https URL. A URL
 // already subscribed (compared by parallax.NormalizeURL) returns the stored
 // subscription and created false. Interval 0 means DefaultFeedInterval; it
 // is kept in whole seconds.
 func (db *DB) AddFeed(ctx context.Context, f parallax.FeedSubscription) (parallax.FeedSubscription, bool, error) {
-	raw := strings.TrimSpace(f.URL)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || !validKey(raw) {
-		return parallax.FeedSubscription{}, false, errorf(parallax.EINVALID, "add feed: %q is not an http or https URL", f.URL)
+	f, err := parallax.CheckFeed(f)
+	if err != nil {
+		return parallax.FeedSubscription{}, false, err
 	}
-	interval := f.Interval
-	switch {
-	case interval == 0:
-		interval = DefaultFeedInterval
-	case interval < time.Second:
-		return parallax.FeedSubscription{}, false, errorf(parallax.EINVALID, "add feed %s: interval %v is under a second", raw, f.Interval)
+	if !validKey(f.URL) {
+		return parallax.FeedSubscription{}, false, errorf(parallax.EINVALID, "add feed: %q is not UTF-8 text without NUL", f.URL)
 	}
+	raw, interval := f.URL, f.Interval
 	added := f.Added
 	if added.IsZero() {
 		added = db.now()
 	}
-	id := feedID(parallax.NormalizeURL(raw))
+	id := f.ID
 	// The conflict waits for a concurrent insert of the same feed to end,
 	// but the statement's snapshot predates it: the stored row is then read
 	// by the next attempt.

@@ -18,7 +18,7 @@ var testHookArticle func(i int) error
 // whether it was added (false when it was already stored or repeats an
 // earlier article of the batch). On error nothing of b is stored.
 func (db *DB) Commit(ctx context.Context, b Batch) (added []bool, err error) {
-	if err := validate(&b); err != nil {
+	if err := b.Validate(); err != nil {
 		return nil, err
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
@@ -55,34 +55,6 @@ func (db *DB) Commit(ctx context.Context, b Batch) (added []bool, err error) {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
 	return added, nil
-}
-
-// validate rejects what is a caller's bug before a transaction starts.
-func validate(b *Batch) error {
-	for i, a := range b.Articles {
-		if a == nil {
-			return errorf(EINVALID, "article %d is nil", i)
-		}
-		if a.ID == "" {
-			return errorf(EINVALID, "article %d has no id", i)
-		}
-	}
-	for _, a := range b.Assignments {
-		if a.Article == "" || a.Story == "" {
-			return errorf(EINVALID, "assignment %q -> %q: empty id", a.Article, a.Story)
-		}
-	}
-	for _, s := range b.Stories {
-		if s.Story.ID == "" {
-			return errorf(EINVALID, "story with no id")
-		}
-	}
-	for _, c := range b.Checkpoints {
-		if c.Source == "" {
-			return errorf(EINVALID, "checkpoint with no source")
-		}
-	}
-	return nil
 }
 
 // AddArticles stores the articles in one transaction. An article is not
@@ -246,7 +218,7 @@ func saveStories(ctx context.Context, tx *sql.Tx, sts []StoryUpdate, touched map
 			if err != nil {
 				return fmt.Errorf("story %s: brief: %w", st.ID, err)
 			}
-			brief, independent = string(b), independentSources(s.Brief)
+			brief, independent = string(b), s.Brief.IndependentSources()
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, brief, independent, created_at, updated_at)
 			VALUES (?1, ?2, ?3, ?4, ?5, ?5)
@@ -273,20 +245,6 @@ func saveStories(ctx context.Context, tx *sql.Tx, sts []StoryUpdate, touched map
 		}
 	}
 	return nil
-}
-
-// independentSources counts the distinct origins among a brief's articles:
-// syndicated copies share an origin and count once.
-func independentSources(b *parallax.Brief) int {
-	seen := map[string]bool{}
-	for _, a := range b.Articles {
-		o := a.Origin
-		if o == "" {
-			o = "\x00" + a.ID
-		}
-		seen[o] = true
-	}
-	return len(seen)
 }
 
 // refreshStories recomputes the derived columns of the stories a commit

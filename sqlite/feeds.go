@@ -2,41 +2,19 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax"
 )
 
-// DefaultFeedInterval is the time between polls of a feed subscribed
-// without one.
-const DefaultFeedInterval = 15 * time.Minute
+// DefaultFeedInterval is parallax.DefaultFeedInterval.
+const DefaultFeedInterval = parallax.DefaultFeedInterval
 
-// FeedID is the id of the feed at a normalized URL: the first 12 hex digits
-// of its SHA-256, so the same feed has the same id in every store.
-func FeedID(normalizedURL string) string {
-	h := sha256.Sum256([]byte(normalizedURL))
-	return hex.EncodeToString(h[:6])
-}
-
-// feedURL checks a feed URL and returns it trimmed and normalized.
-func feedURL(raw string) (trimmed, key string, err error) {
-	trimmed = strings.TrimSpace(raw)
-	u, perr := url.Parse(trimmed)
-	if perr != nil || u.Opaque != "" || u.Host == "" || u.Hostname() == "" {
-		return "", "", errorf(EINVALID, "feed URL %q: not an absolute http or https URL", raw)
-	}
-	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
-		return "", "", errorf(EINVALID, "feed URL %q: scheme must be http or https", raw)
-	}
-	return trimmed, NormalizeURL(trimmed), nil
-}
+// FeedID is parallax.FeedID.
+func FeedID(normalizedURL string) string { return parallax.FeedID(normalizedURL) }
 
 const feedColumns = `id, url, source, interval_s, added, title, etag, last_modified,
 	last_polled, last_success, next_poll, failures, last_error, articles`
@@ -70,16 +48,11 @@ func scanFeed(r scanner) (parallax.FeedSubscription, error) {
 // subscribed (by NormalizeURL) returns the stored subscription, created
 // false.
 func (db *DB) AddFeed(ctx context.Context, f parallax.FeedSubscription) (sub parallax.FeedSubscription, created bool, err error) {
-	raw, key, err := feedURL(f.URL)
+	f, err = parallax.CheckFeed(f)
 	if err != nil {
 		return sub, false, err
 	}
-	switch {
-	case f.Interval == 0:
-		f.Interval = DefaultFeedInterval
-	case f.Interval < time.Second:
-		return sub, false, errorf(EINVALID, "feed %s: interval %v: must be at least a second", raw, f.Interval)
-	}
+	raw, key := f.URL, NormalizeURL(f.URL)
 	if f.Added.IsZero() {
 		f.Added = db.Now()
 	}
@@ -89,7 +62,7 @@ func (db *DB) AddFeed(ctx context.Context, f parallax.FeedSubscription) (sub par
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, `INSERT INTO feeds(id, url, url_key, source, interval_s, added) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`, FeedID(key), raw, key, f.Source, int64(f.Interval/time.Second), formatTime(f.Added))
+		ON CONFLICT DO NOTHING`, f.ID, raw, key, f.Source, int64(f.Interval/time.Second), formatTime(f.Added))
 	if err != nil {
 		return sub, false, fmt.Errorf("sqlite: add feed %s: %w", raw, err)
 	}
