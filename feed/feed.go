@@ -262,3 +262,19 @@ func (f *Feed) source(given string, it *Item) string {
 	}
 	return "feed"
 }
+
+// Complete fills an excerpt item's article from the article read off its
+// web page: the page's text replaces the excerpt, and the page's title,
+// author and date fill in what the item left empty.
+func Complete(a, page *parallax.Article) {
+	a.Body = page.Body
+	if a.Title == "" {
+		a.Title = page.Title
+	}
+	if a.Author == "" {
+		a.Author = page.Author
+	}
+	if a.Published.IsZero() {
+		a.Published = page.Published
+	}
+}

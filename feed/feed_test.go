@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax"
 )
 
 func TestText(t *testing.T) {
@@ -243,5 +245,14 @@ func TestArticlesSource(t *testing.T) {
 	f := &Feed{Items: []Item{{Title: "no text", Link: "https://d.example/x"}}}
 	if a := f.Article(&f.Items[0], ""); a.Body != "" || a.URL != "https://d.example/x" || a.Source != "d.example" {
 		t.Errorf("Article of an empty item: %+v", a)
+	}
+}
+
+func TestComplete(t *testing.T) {
+	when := time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC)
+	a := &parallax.Article{ID: "i1", Title: "Item title", Body: "Only an excerpt…"}
+	Complete(a, &parallax.Article{Title: "Page title", Author: "R. Osei", Published: when, Body: "The whole text."})
+	if a.Body != "The whole text." || a.Title != "Item title" || a.Author != "R. Osei" || !a.Published.Equal(when) || a.ID != "i1" {
+		t.Errorf("Complete = %+v", a)
 	}
 }

@@ -171,16 +171,7 @@ func (p *Poller) page(ctx context.Context, sub parallax.FeedSubscription, a *par
 		}
 		return
 	}
-	a.Body = pg.Body
-	if a.Title == "" {
-		a.Title = pg.Title
-	}
-	if a.Author == "" {
-		a.Author = pg.Author
-	}
-	if a.Published.IsZero() {
-		a.Published = pg.Published
-	}
+	feed.Complete(a, pg)
 }
 
 // stored reports whether a is already in the store under its id and

@@ -610,16 +610,7 @@ func (r *reader) feedItem(ctx context.Context, name string, f *feed.Feed, it *fe
 		if err != nil {
 			failed = &parallax.Problem{Path: it.Link, Reason: "read item page: " + err.Error()}
 		} else {
-			a.Body = p.Body
-			if a.Title == "" {
-				a.Title = p.Title
-			}
-			if a.Author == "" {
-				a.Author = p.Author
-			}
-			if a.Published.IsZero() {
-				a.Published = p.Published
-			}
+			feed.Complete(a, p)
 			return []item{{art: a, ownID: true}}
 		}
 	}
