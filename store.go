@@ -120,7 +120,16 @@ const (
 	// OrderRelevance ranks stories by how well their articles match the
 	// search; it needs Search.
 	OrderRelevance Order = "relevance"
+	// OrderGrowing lists the stories that gained articles in the
+	// GrowthWindow before the store's latest article, most gained first
+	// (StorySummary.Recent); the others are left out.
+	OrderGrowing Order = "growing"
 )
+
+// GrowthWindow is the span OrderGrowing counts new articles in. It ends at
+// the store's latest article rather than at the clock, so an archive ingested
+// long after the events still shows which stories were growing then.
+const GrowthWindow = 24 * time.Hour
 
 // StoryQuery selects and orders stories.
 type StoryQuery struct {
@@ -144,6 +153,9 @@ type StorySummary struct {
 	First       time.Time `json:"first"`
 	Last        time.Time `json:"last"`
 	UpdatedAt   time.Time `json:"updated_at"`
+	// Recent counts the story's articles in the GrowthWindow; it is only
+	// filled for OrderGrowing.
+	Recent int `json:"recent,omitempty"`
 }
 
 // QuoteQuery selects quotes by speaker.

@@ -246,6 +246,8 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 			return nil, errorf(parallax.EINVALID, "stories: relevance order needs a search")
 		}
 		orderBy = `m.rank DESC, s.last_at DESC, s.id`
+	case parallax.OrderGrowing:
+		orderBy = `r.n DESC, s.last_at DESC, s.id`
 	default:
 		return nil, errorf(parallax.EINVALID, "stories: unknown order %q", q.Order)
 	}
@@ -258,6 +260,18 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 	}
 
 	const cols = `s.id, s.title, s.n_articles, s.n_outlets, coalesce(s.independent, -1), s.first_at, s.last_at, s.updated_at`
+	// recent counts each story's articles in the growth window, which ends
+	// at the latest story activity; only the growing order reads it, and
+	// it keeps only the stories that grew.
+	recent, recentCol, join := ``, `, 0`, ``
+	if order == parallax.OrderGrowing {
+		recent = fmt.Sprintf(`recent AS (
+				SELECT g.story_id, count(*) AS n
+				FROM articles a JOIN assignments g ON g.article_id = a.id
+				WHERE coalesce(a.published, a.ingested_at) >= (SELECT max(last_at) FROM stories) - interval '%d seconds'
+				GROUP BY g.story_id), `, int(parallax.GrowthWindow/time.Second))
+		recentCol, join = `, r.n`, ` JOIN recent r ON r.story_id = s.id`
+	}
 	var (
 		query string
 		args  []any
@@ -277,7 +291,7 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 		if order == parallax.OrderRelevance {
 			rank = `sum(ts_rank(a.search, q.query))`
 		}
-		query = `WITH q AS (
+		query = `WITH ` + recent + `q AS (
 				SELECT tsquery_and_all(plainto_tsquery('english', w) || plainto_tsquery('english', f)) AS query
 				FROM unnest($1::text[], $2::text[]) AS u(w, f)
 			), m AS (
@@ -287,12 +301,16 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 				WHERE numnode(q.query) > 0
 				GROUP BY g.story_id
 			)
-			SELECT ` + cols + ` FROM m JOIN stories s ON s.id = m.story_id
+			SELECT ` + cols + recentCol + ` FROM m JOIN stories s ON s.id = m.story_id` + join + `
 			WHERE s.n_articles > 0
 			ORDER BY ` + orderBy + ` LIMIT $3 OFFSET $4`
 		args = []any{words, folded, limit, q.Offset}
 	} else {
-		query = `SELECT ` + cols + ` FROM stories s WHERE s.n_articles > 0
+		with := ``
+		if recent != "" {
+			with = `WITH ` + strings.TrimSuffix(recent, ", ") + ` `
+		}
+		query = with + `SELECT ` + cols + recentCol + ` FROM stories s` + join + ` WHERE s.n_articles > 0
 			ORDER BY ` + orderBy + ` LIMIT $1 OFFSET $2`
 		args = []any{limit, q.Offset}
 	}
@@ -307,7 +325,7 @@ func (db *DB) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.St
 			s           parallax.StorySummary
 			first, last *time.Time
 		)
-		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &s.Independent, &first, &last, &s.UpdatedAt); err != nil {
+		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &s.Independent, &first, &last, &s.UpdatedAt, &s.Recent); err != nil {
 			return nil, fmt.Errorf("postgres: stories: %w", err)
 		}
 		s.First, s.Last, s.UpdatedAt = timeOf(first), timeOf(last), s.UpdatedAt.UTC()

@@ -337,6 +337,18 @@ func TestOpenAPIWalk(t *testing.T) {
 				t.Errorf("search: %+v", l.Stories)
 			}
 		}},
+		{op: "GET /api/stories", path: "/api/stories?order=growing", want: 200, then: func(t *testing.T, w *httptest.ResponseRecorder, vars map[string]string) {
+			var l struct {
+				Stories []struct {
+					ID     string `json:"id"`
+					Recent int    `json:"recent"`
+				} `json:"stories"`
+			}
+			json.Unmarshal(w.Body.Bytes(), &l)
+			if len(l.Stories) == 0 || l.Stories[0].ID != kesslingStory || l.Stories[0].Recent < 1 {
+				t.Errorf("growing: %+v, want the example story first with its recent articles", l.Stories)
+			}
+		}},
 		{op: "GET /api/stories", path: "/api/stories", headers: []string{"If-None-Match", "{etag:stories}"}, want: 304},
 		{op: "GET /api/stories", path: "/api/stories?limit=0", want: 400},
 		{op: "GET /api/stories", path: "/api/stories?order=oldest", want: 400},

@@ -59,14 +59,14 @@ func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	order := parallax.Order(q.Get("order"))
 	switch order {
-	case parallax.OrderDefault, parallax.OrderNewest, parallax.OrderLargest:
+	case parallax.OrderDefault, parallax.OrderNewest, parallax.OrderLargest, parallax.OrderGrowing:
 	case parallax.OrderRelevance:
 		if q.Get("q") == "" {
 			writeError(w, r, http.StatusBadRequest, codeInvalid, "order=relevance needs a search (q)")
 			return
 		}
 	default:
-		writeError(w, r, http.StatusBadRequest, codeInvalid, "order must be newest, largest or relevance, not %q", order)
+		writeError(w, r, http.StatusBadRequest, codeInvalid, "order must be newest, largest, growing or relevance, not %q", order)
 		return
 	}
 	list, err := s.cfg.Store.Stories(r.Context(), parallax.StoryQuery{Order: order, Search: q.Get("q"), Limit: limit, Offset: offset})

@@ -220,6 +220,8 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 			return nil, errorf(EINVALID, "stories: relevance order needs a search")
 		}
 		orderBy = `m.rank, s.last DESC, s.id`
+	case OrderGrowing:
+		orderBy = `r.n DESC, s.last DESC, s.id`
 	default:
 		return nil, errorf(EINVALID, "stories: unknown order %q", q.Order)
 	}
@@ -232,6 +234,26 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 	}
 
 	const cols = `s.id, s.title, s.n_articles, s.n_outlets, coalesce(s.independent, -1), s.first, s.last, s.updated_at`
+	// recent counts each story's articles in the growth window; only the
+	// growing order reads it, and it keeps only the stories that grew.
+	recent, recentCol, recentArgs := "", `, 0`, []any(nil)
+	if order == OrderGrowing {
+		var latest sql.NullString
+		if err := db.read.QueryRowContext(ctx, `SELECT max(last) FROM stories`).Scan(&latest); err != nil {
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		t, err := parseTime(latest)
+		if err != nil || t.IsZero() {
+			return nil, wrapStories(err) // nil for no stories yet
+		}
+		recent = `recent AS (
+				SELECT g.story_id AS story_id, count(*) AS n
+				FROM articles a JOIN assignments g ON g.article_id = a.id
+				WHERE coalesce(a.published, a.ingested_at) >= ?
+				GROUP BY g.story_id), `
+		recentCol = `, r.n`
+		recentArgs = []any{formatTime(t.Add(-parallax.GrowthWindow))}
+	}
 	var query string
 	var args []any
 	if q.Search != "" {
@@ -244,7 +266,11 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 		// story one article mentions in passing.
 		// bm25 is only callable in the query that runs the MATCH, so hits
 		// are ranked first and grouped after.
-		query = `WITH hits AS MATERIALIZED (
+		join := ``
+		if recent != "" {
+			join = ` JOIN recent r ON r.story_id = s.id`
+		}
+		query = `WITH ` + recent + `hits AS MATERIALIZED (
 				SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS rank
 				FROM articles_fts WHERE articles_fts MATCH ?),
 			m AS (
@@ -253,13 +279,18 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 				JOIN articles a ON a.seq = h.seq
 				JOIN assignments asg ON asg.article_id = a.id
 				GROUP BY asg.story_id)
-			SELECT ` + cols + ` FROM m JOIN stories s ON s.id = m.story_id
+			SELECT ` + cols + recentCol + ` FROM m JOIN stories s ON s.id = m.story_id` + join + `
 			WHERE s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
-		args = []any{match, limit, q.Offset}
+		args = append(append(recentArgs, match), limit, q.Offset)
+	} else if recent != "" {
+		query = `WITH ` + strings.TrimSuffix(recent, ", ") + `
+			SELECT ` + cols + recentCol + ` FROM recent r JOIN stories s ON s.id = r.story_id
+			WHERE s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
+		args = append(recentArgs, limit, q.Offset)
 	} else {
 		// The unary + keeps SQLite from picking an index for the filter
 		// over the one that yields the order.
-		query = `SELECT ` + cols + ` FROM stories s WHERE +s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
+		query = `SELECT ` + cols + recentCol + ` FROM stories s WHERE +s.n_articles > 0 ORDER BY ` + orderBy + ` LIMIT ? OFFSET ?`
 		args = []any{limit, q.Offset}
 	}
 	stmt, err := db.prepared(ctx, query)
@@ -277,7 +308,7 @@ func (db *DB) Stories(ctx context.Context, q StoryQuery) ([]StorySummary, error)
 			s                   StorySummary
 			first, last, update sql.NullString
 		)
-		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &s.Independent, &first, &last, &update); err != nil {
+		if err := rows.Scan(&s.ID, &s.Title, &s.Articles, &s.Outlets, &s.Independent, &first, &last, &update, &s.Recent); err != nil {
 			return nil, fmt.Errorf("sqlite: stories: %w", err)
 		}
 		var err1, err2, err3 error
@@ -342,4 +373,12 @@ func (db *DB) Ping(ctx context.Context) error {
 		return fmt.Errorf("sqlite: ping: %w", err)
 	}
 	return nil
+}
+
+// wrapStories adds the method's prefix to an error, keeping nil.
+func wrapStories(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("sqlite: stories: %w", err)
 }

@@ -99,6 +99,7 @@ const (
 	OrderNewest    = parallax.OrderNewest
 	OrderLargest   = parallax.OrderLargest
 	OrderRelevance = parallax.OrderRelevance
+	OrderGrowing   = parallax.OrderGrowing
 )
 
 // ErrNotFound is returned (wrapped) when a story or article does not exist.

@@ -167,6 +167,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"StoryMoves", testStoryMoves},
 		{"StoriesOrder", testStoriesOrder},
 		{"StoriesSearch", testStoriesSearch},
+		{"StoriesGrowing", testStoriesGrowing},
 		{"ActiveWindow", testActiveWindow},
 		{"Checkpoint", testCheckpoint},
 		{"Quotes", testQuotes},

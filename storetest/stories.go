@@ -526,3 +526,53 @@ func testStoryUpdatedAt(t *testing.T, open func(t *testing.T) parallax.Store) {
 		t.Errorf("UpdatedAt went back from %v to %v after a change", st.UpdatedAt, st2.UpdatedAt)
 	}
 }
+
+// testStoriesGrowing: the growing order counts each story's articles in the
+// GrowthWindow before the latest article in the store (not before the
+// clock), lists the stories that gained most first and leaves out those
+// that gained nothing.
+func testStoriesGrowing(t *testing.T, open func(t *testing.T) parallax.Store) {
+	s := open(t)
+	ctx := t.Context()
+	if got, err := s.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderGrowing}); err != nil || len(got) != 0 {
+		t.Fatalf("growing on an empty store: %v, %v", got, err)
+	}
+	// big: 4 articles, all two days before the latest; hot: 2 in the last
+	// day; warm: 1 in the last day and 1 older; the latest article is at 48h.
+	commit(t, s, parallax.Batch{
+		Articles: []*parallax.Article{
+			art("b1", "A", "Big one", "", at(0)), art("b2", "B", "Big two", "", at(1)),
+			art("b3", "C", "Big three", "", at(2)), art("b4", "D", "Big four", "", at(3)),
+			art("h1", "A", "Hot one", "", at(40)), art("h2", "B", "Hot two", "", at(48)),
+			art("w1", "A", "Warm one", "", at(10)), art("w2", "C", "Warm two", "", at(30)),
+		},
+		Assignments: []parallax.Assignment{
+			{Article: "b1", Story: "big"}, {Article: "b2", Story: "big"}, {Article: "b3", Story: "big"}, {Article: "b4", Story: "big"},
+			{Article: "h1", Story: "hot"}, {Article: "h2", Story: "hot"},
+			{Article: "w1", Story: "warm"}, {Article: "w2", Story: "warm"},
+		},
+	})
+	got, err := s.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderGrowing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line []string
+	for _, g := range got {
+		line = append(line, fmt.Sprintf("%s+%d", g.ID, g.Recent))
+	}
+	if want := []string{"hot+2", "warm+1"}; !slices.Equal(line, want) {
+		t.Errorf("growing = %v, want %v", line, want)
+	}
+	if got := stories(t, s, parallax.StoryQuery{Order: parallax.OrderGrowing, Limit: 1, Offset: 1}); !slices.Equal(got, []string{"warm"}) {
+		t.Errorf("growing, second page of one = %v, want [warm]", got)
+	}
+	if got := stories(t, s, parallax.StoryQuery{Order: parallax.OrderGrowing, Search: "big"}); len(got) != 0 {
+		t.Errorf("growing stories matching \"big\" = %v, want none (big did not grow)", got)
+	}
+	if got := stories(t, s, parallax.StoryQuery{Order: parallax.OrderGrowing, Search: "warm"}); !slices.Equal(got, []string{"warm"}) {
+		t.Errorf("growing stories matching \"warm\" = %v, want [warm]", got)
+	}
+	if sums, _ := s.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderLargest}); len(sums) == 0 || sums[0].Recent != 0 {
+		t.Errorf("largest order fills Recent: %+v", sums)
+	}
+}

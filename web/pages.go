@@ -39,7 +39,7 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 		errs = append(errs, err)
 		p.Missing = append(p.Missing, "the latest stories")
 	}
-	growing, err := s.store.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderLargest, Limit: homeGrowing})
+	growing, err := s.store.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderGrowing, Limit: homeGrowing})
 	if err != nil {
 		errs = append(errs, err)
 		p.Missing = append(p.Missing, "the growing stories")
@@ -79,7 +79,7 @@ func homeVersion(p homePage) uint64 {
 	d := xxhash.New()
 	for _, rows := range [][]storyRow{p.Latest, p.Growing} {
 		for _, r := range rows {
-			for _, f := range []string{r.Href, r.Title, r.Outlets, r.Sources, r.Articles, r.TimeLabel, r.TimeISO, r.TimeText} {
+			for _, f := range []string{r.Href, r.Title, r.Outlets, r.Sources, r.Articles, r.Recent, r.TimeLabel, r.TimeISO, r.TimeText} {
 				d.WriteString(f)
 				d.Write([]byte{0})
 			}
@@ -128,8 +128,10 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 type storyRow struct {
 	Href  string
 	Title string
-	// Outlets, Sources and Articles are the counts in words.
-	Outlets, Sources, Articles string
+	// Outlets, Sources and Articles are the counts in words; Recent says
+	// how many reports the story gained in the growth window ("" outside
+	// the growing list).
+	Outlets, Sources, Articles, Recent string
 	// TimeLabel, TimeISO and TimeText say when the story last changed
 	// ("latest report" with its latest article's time, else "updated"
 	// with the store's); all "" when neither is known.
@@ -146,6 +148,9 @@ func (s *server) storyRows(sts []parallax.StorySummary) []storyRow {
 			Href: s.link("stories", st.ID), Title: cmp.Or(st.Title, "Untitled story"),
 			Outlets: plural(st.Outlets, "outlet", "outlets"), Sources: sources(st.Independent),
 			Articles: plural(st.Articles, "article", "articles"),
+		}
+		if st.Recent > 0 {
+			r.Recent = plural(st.Recent, "new report", "new reports") + " in the day"
 		}
 		switch {
 		case !st.Last.IsZero():

@@ -41,6 +41,9 @@ func TestHome(t *testing.T) {
 		"<title>Newsroom</title>", "v9.9",
 		`<a href="/stories/kessling">`+esc(title)+`</a>`,
 		"6 outlets", "5 independent sources", "6 articles",
+		// growing: the five reports from 06:00 on March 4, the day before
+		// the latest (the Valley Herald's, dated midnight, is older)
+		`<span class="recent">5 new reports in the day</span>`,
 		`datetime="2026-03-05T06:00:00Z"`,
 		`<form class="search" role="search" action="/search" method="get">`,
 		`hx-get="/search"`, `hx-trigger="keyup changed delay:300ms, search"`, `hx-target="#search-results"`,
@@ -531,7 +534,7 @@ type failing struct {
 }
 
 func (s failing) Stories(ctx context.Context, q parallax.StoryQuery) ([]parallax.StorySummary, error) {
-	if s.fail["Stories"] || (s.fail["Largest"] && q.Order == parallax.OrderLargest) {
+	if s.fail["Stories"] || (s.fail["Growing"] && q.Order == parallax.OrderGrowing) {
 		return nil, s.err
 	}
 	return s.Store.Stories(ctx, q)
@@ -582,7 +585,7 @@ func (s failing) StoryBriefJSON(ctx context.Context, id string) (parallax.Story,
 func TestStoreFailures(t *testing.T) {
 	f := newFixture(t)
 	boom := errors.New("disk on fire")
-	all := failing{Store: f.store, err: boom, fail: map[string]bool{"StoryArticles": true, "StoryOf": true, "Entity": true, "Quotes": true, "Largest": true}}
+	all := failing{Store: f.store, err: boom, fail: map[string]bool{"StoryArticles": true, "StoryOf": true, "Entity": true, "Quotes": true, "Growing": true}}
 	h := handler(t, all, Options{})
 	cl := f.brief.Facts[0].Claims[0]
 	cases := []struct {

@@ -39,10 +39,10 @@ unless --sort says otherwise.`,
 			q := parallax.StoryQuery{Search: search, Limit: limit}
 			switch sort {
 			case "":
-			case "newest", "largest", "relevance":
+			case "newest", "largest", "growing", "relevance":
 				q.Order = parallax.Order(sort)
 			default:
-				return fmt.Errorf("unknown --sort %q (want newest, largest or relevance)", sort)
+				return fmt.Errorf("unknown --sort %q (want newest, largest, growing or relevance)", sort)
 			}
 			if limit < 0 {
 				return errors.New("--limit must not be negative")
@@ -70,7 +70,7 @@ unless --sort says otherwise.`,
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "", dbFlagHelp)
-	cmd.Flags().StringVar(&sort, "sort", "", "order: newest, largest or relevance (default: relevance with --search, else newest)")
+	cmd.Flags().StringVar(&sort, "sort", "", "order: newest, largest, growing (most articles in the day before the latest one) or relevance (default: relevance with --search, else newest)")
 	cmd.Flags().StringVar(&search, "search", "", "keep stories with an article containing all these words")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 50, "list at most this many stories (0: all)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
