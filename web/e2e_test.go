@@ -52,10 +52,10 @@ func artifactsDir(t *testing.T) string {
 	return dir
 }
 
-// TestBrowser drives the interface in a real headless Chromium: home → story
-// → citation → highlighted sentence, search as you type, the keyboard path
-// through the skip link, and a 375-px phone screen on every page.
-func TestBrowser(t *testing.T) {
+// needBrowser returns the Chromium to drive, or skips t when there is none
+// (failing instead when PARALLAX_BROWSER_REQUIRED=1) or in -short mode.
+func needBrowser(t *testing.T) string {
+	t.Helper()
 	exe := browserPath()
 	if exe == "" {
 		msg := "no Chromium for the end-to-end test: install Debian's chromium: apt-get install chromium"
@@ -67,11 +67,14 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end browser test skipped in -short mode")
 	}
-	f := newFixture(t)
-	srv := httptest.NewServer(handler(t, f.store, Options{Version: "e2e"}))
-	defer srv.Close()
-	dir := artifactsDir(t)
+	return exe
+}
 
+// newBrowser starts a headless Chromium from exe with a 1280×900 window and
+// a profile in a temporary directory; the browser stops when t ends. The
+// browser process starts on the first action run on the returned context.
+func newBrowser(t *testing.T, exe string) context.Context {
+	t.Helper()
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -86,9 +89,24 @@ func TestBrowser(t *testing.T) {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
-	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// TestBrowser drives the interface in a real headless Chromium: home → story
+// → citation → highlighted sentence, search as you type, the keyboard path
+// through the skip link, and a 375-px phone screen on every page.
+func TestBrowser(t *testing.T) {
+	exe := needBrowser(t)
+	f := newFixture(t)
+	srv := httptest.NewServer(handler(t, f.store, Options{Version: "e2e"}))
+	defer srv.Close()
+	dir := artifactsDir(t)
+	ctx := newBrowser(t, exe)
 
 	// Problems the page reports: script errors and console errors (a
 	// Content-Security-Policy violation shows up as one).

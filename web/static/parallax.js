@@ -74,6 +74,10 @@
       }
     };
     var plot = new uPlot(opts, [idx, published, events], box);
+    // uPlot's legend is a table of header cells with no data cells; it is a
+    // key to the colors, not data, so it is read as plain text.
+    var legend = box.querySelector(".u-legend");
+    if (legend) legend.setAttribute("role", "presentation");
     var t;
     window.addEventListener("resize", function () {
       clearTimeout(t);
