@@ -64,6 +64,13 @@ type Store interface {
 	// URL, Source, Interval and Added) after a poll.
 	UpdateFeed(ctx context.Context, f FeedSubscription) error
 
+	// LockWriter makes the caller the store's one writer until release
+	// is called or the process ends: an ingest pipeline keeps the active
+	// stories in memory, so two writers would cluster the same articles
+	// apart. While another process (or caller) holds it, LockWriter
+	// fails with ErrConflict.
+	LockWriter(ctx context.Context) (release func() error, err error)
+
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Ping checks the store answers.

@@ -74,6 +74,12 @@
 //     time is at or after since, in ingest order, and the assignments of
 //     those that are in a story, in the same order.
 //   - Checkpoint returns "" and no error for a source never saved.
+//   - OrderGrowing lists only the stories with articles (by Published, else
+//     ingest time) in the parallax.GrowthWindow before the latest story
+//     time in the store, most such articles first (Recent), then newest.
+//   - LockWriter admits one holder at a time (a second gets ErrConflict,
+//     other reads and writes go on); release frees it and may be called
+//     twice.
 //
 // # Quotes and entities
 //
@@ -170,6 +176,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"StoriesGrowing", testStoriesGrowing},
 		{"ActiveWindow", testActiveWindow},
 		{"Checkpoint", testCheckpoint},
+		{"LockWriter", testLockWriter},
 		{"Quotes", testQuotes},
 		{"Entity", testEntity},
 		{"Feeds", testFeeds},

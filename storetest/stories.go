@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -574,5 +575,37 @@ func testStoriesGrowing(t *testing.T, open func(t *testing.T) parallax.Store) {
 	}
 	if sums, _ := s.Stories(ctx, parallax.StoryQuery{Order: parallax.OrderLargest}); len(sums) == 0 || sums[0].Recent != 0 {
 		t.Errorf("largest order fills Recent: %+v", sums)
+	}
+}
+
+// testLockWriter: one writer at a time; releasing lets the next one in, and
+// releasing twice is harmless.
+func testLockWriter(t *testing.T, open func(t *testing.T) parallax.Store) {
+	s := open(t)
+	ctx := t.Context()
+	release, err := s.LockWriter(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r2, err := s.LockWriter(ctx); !errors.Is(err, parallax.ErrConflict) {
+		if r2 != nil {
+			r2()
+		}
+		t.Fatalf("second LockWriter = %v, want a conflict", err)
+	}
+	// Reads and writes of other callers go on while the lock is held.
+	commit(t, s, parallax.Batch{Checkpoints: []parallax.Checkpoint{{Source: "lock", Value: "1"}}})
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	if err := release(); err != nil {
+		t.Errorf("second release: %v", err)
+	}
+	again, err := s.LockWriter(ctx)
+	if err != nil {
+		t.Fatalf("LockWriter after release: %v", err)
+	}
+	if err := again(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -110,6 +110,14 @@ func runIngest(cmd *cobra.Command, args []string, o *ingestOptions) error {
 		return err
 	}
 	defer db.Close()
+	release, err := db.LockWriter(work)
+	if err != nil {
+		if errors.Is(err, parallax.ErrConflict) {
+			return fmt.Errorf("%w: wait for it, or send the articles to the running parallax serve (POST /api/ingest)", err)
+		}
+		return err
+	}
+	defer release()
 	start := time.Now()
 	g := ingest.New(db, o.workers)
 	if err := g.Restore(work); err != nil {

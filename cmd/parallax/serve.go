@@ -134,6 +134,14 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	if o.reader {
 		logger.Info("store opened", "store", db.name, "mode", "reader")
 	} else {
+		release, err := db.LockWriter(work)
+		if err != nil {
+			if errors.Is(err, parallax.ErrConflict) {
+				return fmt.Errorf("%w: start this server with --reader, or stop the other writer", err)
+			}
+			return err
+		}
+		defer release()
 		pipe = ingest.New(db, o.workers)
 		if err := pipe.Restore(work); err != nil {
 			return fmt.Errorf("restore the clusterer from %s: %w", db.name, err)

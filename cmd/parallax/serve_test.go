@@ -1068,4 +1068,16 @@ func TestServeReader(t *testing.T) {
 	}
 	// The reader sees the writer's stories, with their briefs.
 	checkExampleStories(t, r.url)
+
+	// While the writer runs, parallax ingest on the same store is refused:
+	// two clusterers would split the same story.
+	if _, _, err := run(t, "", "ingest", "--db", db, example); err == nil || !strings.Contains(err.Error(), "POST /api/ingest") {
+		t.Errorf("ingest beside a running writer: %v, want a refusal pointing at the API", err)
+	}
+	if err := w.stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, err := run(t, "", "ingest", "--db", db, example); err != nil {
+		t.Errorf("ingest after the writer stopped: %v\n%s", err, stderr)
+	}
 }
