@@ -59,8 +59,8 @@ func TestMigrateBackfill(t *testing.T) {
 	}
 
 	db := openAt(t, path)
-	if v, err := db.SchemaVersion(ctx); err != nil || v != 3 {
-		t.Fatalf("SchemaVersion after upgrade = %d, %v; want 3", v, err)
+	if v, err := db.SchemaVersion(ctx); err != nil || v != 4 {
+		t.Fatalf("SchemaVersion after upgrade = %d, %v; want 4", v, err)
 	}
 	// Version 3 rewrote the brief stored by version 1 in canonical form.
 	st, raw, err := db.StoryBriefJSON(ctx, "s1")
