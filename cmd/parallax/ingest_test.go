@@ -190,6 +190,23 @@ func TestStoriesCommand(t *testing.T) {
 	if err != nil || json.Unmarshal([]byte(out), &list) != nil || len(list) == 0 {
 		t.Errorf("--search toluene: %v %s", err, out)
 	}
+	// Growing: the stories with reports in the day before the latest one,
+	// with how many (the example's Valley Herald copy, dated midnight
+	// March 4, is more than a day before the Ledger's March 5 report).
+	out, _, err = run(t, "", "stories", "--db", db, "--sort", "growing", "--format", "json")
+	list = nil
+	recent := 0
+	if err == nil && json.Unmarshal([]byte(out), &list) == nil {
+		for _, l := range list {
+			recent += l.Recent
+		}
+	}
+	if err != nil || len(list) == 0 || recent != 5 {
+		t.Errorf("--sort growing: %v, %d recent in all, want 5\n%s", err, recent, out)
+	}
+	if out, _, err = run(t, "", "stories", "--db", db, "--sort", "growing"); err != nil || !strings.Contains(out, "(+") {
+		t.Errorf("--sort growing text: %v\n%s", err, out)
+	}
 	out, _, err = run(t, "", "stories", "--db", db, "--search", "zeppelin")
 	if err != nil || strings.TrimSpace(out) != "no stories" {
 		t.Errorf("--search with no match: %v %q", err, out)

@@ -87,6 +87,9 @@ type storyLine struct {
 	First       string `json:"first,omitempty"`
 	Last        string `json:"last,omitempty"`
 	Updated     string `json:"updated,omitempty"`
+	// Recent is, with --sort growing, the story's articles in the day
+	// before the store's latest article.
+	Recent int `json:"recent,omitempty"`
 }
 
 func rfc3339(t time.Time) string {
@@ -100,7 +103,7 @@ func storiesJSON(w io.Writer, list []parallax.StorySummary) error {
 	out := make([]storyLine, len(list))
 	for i, s := range list {
 		out[i] = storyLine{ID: s.ID, Title: s.Title, Articles: s.Articles, Outlets: s.Outlets,
-			First: rfc3339(s.First), Last: rfc3339(s.Last), Updated: rfc3339(s.UpdatedAt)}
+			First: rfc3339(s.First), Last: rfc3339(s.Last), Updated: rfc3339(s.UpdatedAt), Recent: s.Recent}
 		if s.Independent >= 0 {
 			n := s.Independent
 			out[i].Independent = &n
@@ -129,7 +132,11 @@ func storiesText(w io.Writer, list []parallax.StorySummary) error {
 		if s.Independent >= 0 {
 			indep = fmt.Sprint(s.Independent)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t  %s\n", s.ID, last, s.Articles, s.Outlets, indep, oneLine(s.Title, 80))
+		articles := fmt.Sprint(s.Articles)
+		if s.Recent > 0 {
+			articles = fmt.Sprintf("%d (+%d)", s.Articles, s.Recent)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t  %s\n", s.ID, last, articles, s.Outlets, indep, oneLine(s.Title, 80))
 	}
 	return tw.Flush()
 }
