@@ -44,8 +44,9 @@ type Item struct {
 var _ parallax.Ingester = (*Pipeline)(nil)
 
 // Ingest commits articles as one batch (each keeps its own id) and then
-// rebuilds the briefs the batch left stale, so that every story it touched
-// has a current brief when it returns. A duplicate's Story is the story of
+// rebuilds the briefs of the stories it touched that the batch left stale,
+// so that each has a current brief when it returns. Other stale stories
+// wait for RefreshStale. A duplicate's Story is the story of
 // the stored article with the same id, when there is one.
 func (g *Pipeline) Ingest(ctx context.Context, arts []*parallax.Article) ([]parallax.Ingested, error) {
 	items := make([]Item, len(arts))
@@ -59,7 +60,13 @@ func (g *Pipeline) Ingest(ctx context.Context, arts []*parallax.Article) ([]para
 	if err != nil {
 		return nil, err
 	}
-	if err := g.RefreshStale(ctx); err != nil {
+	touched := make([]string, 0, len(res))
+	for _, r := range res {
+		if r.Story != "" {
+			touched = append(touched, r.Story)
+		}
+	}
+	if err := g.RefreshStories(ctx, touched); err != nil {
 		return res, err
 	}
 	for i := range res {
@@ -569,15 +576,44 @@ func (g *Pipeline) brief(ctx context.Context, sid string, extra []*parallax.Arti
 // on every worker while finished ones are committed, a few stories per
 // transaction, each with the stale set that remains.
 func (g *Pipeline) RefreshStale(ctx context.Context) error {
+	return g.refresh(ctx, nil)
+}
+
+// RefreshStories rebuilds the briefs of those of ids that are stale, so a
+// caller that just added articles to them reads current briefs without
+// paying for every other stale story.
+func (g *Pipeline) RefreshStories(ctx context.Context, ids []string) error {
+	if ids == nil {
+		ids = []string{}
+	}
+	return g.refresh(ctx, ids)
+}
+
+// refresh rebuilds the stale briefs among only, or all of them when only
+// is nil.
+func (g *Pipeline) refresh(ctx context.Context, only []string) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	ids := slices.Sorted(maps.Keys(g.stale))
+	var ids []string
+	if only == nil {
+		ids = slices.Sorted(maps.Keys(g.stale))
+	} else {
+		for _, id := range only {
+			if g.stale[id] {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
 	if len(ids) == 0 {
 		return nil
 	}
-	slog.Info("rebuilding the briefs of stories that grew", "stories", len(ids))
-	start := time.Now()
-	defer func() { slog.Info("briefs rebuilt", "elapsed", time.Since(start)) }()
+	if only == nil {
+		slog.Info("rebuilding the briefs of stories that grew", "stories", len(ids))
+		start := time.Now()
+		defer func() { slog.Info("briefs rebuilt", "elapsed", time.Since(start)) }()
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	built := make(chan parallax.StoryUpdate)

@@ -9,6 +9,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/input"
 	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/streamgen"
 )
 
 func TestBriefDue(t *testing.T) {
@@ -109,5 +110,62 @@ func TestIngestStoresBriefsAndReportsDuplicates(t *testing.T) {
 	}
 	if _, err := p2.Ingest(ctx, []*parallax.Article{{Body: "no id"}}); !errors.Is(err, parallax.ErrInvalid) {
 		t.Errorf("article without id: err = %v, want invalid", err)
+	}
+}
+
+// TestIngestRefreshesOnlyItsStories: a story left stale by an earlier batch
+// keeps its old brief when Ingest adds an article elsewhere; the story
+// Ingest touches is current when it returns.
+func TestIngestRefreshesOnlyItsStories(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	p := New(db, 2)
+	items := streamgen.Generate(streamgen.Config{Seed: 3, Articles: 60, Stories: 3, CopyShare: -1})
+	byStory := map[string][]*parallax.Article{}
+	var order []string
+	for i := range items {
+		it := &items[i]
+		if byStory[it.Story] == nil {
+			order = append(order, it.Story)
+		}
+		byStory[it.Story] = append(byStory[it.Story], &it.Article)
+	}
+	first, other := byStory[order[0]], byStory[order[1]]
+	if len(first) < 6 || len(other) < 1 {
+		t.Fatalf("stories of %d and %d articles", len(first), len(other))
+	}
+	// Five articles briefed together, then a sixth: 6 < 2*5, so the
+	// story's brief is now stale (see briefDue).
+	commitArts := func(arts []*parallax.Article) {
+		t.Helper()
+		var its []Item
+		for _, a := range arts {
+			its = append(its, Item{Article: a, OwnID: true})
+		}
+		if _, err := p.Commit(ctx, its); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commitArts(first[:5])
+	commitArts(first[5:6])
+	if p.Stale() != 1 {
+		t.Fatalf("%d stale stories after the sixth article, want 1", p.Stale())
+	}
+	res, err := p.Ingest(ctx, other[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Stale() != 1 {
+		t.Errorf("%d stale stories after ingesting elsewhere, want the first story still stale", p.Stale())
+	}
+	if _, b, err := db.Story(ctx, res[0].Story); err != nil || b == nil {
+		t.Errorf("the ingested article's story has no brief: %v", err)
+	}
+	if err := p.RefreshStale(ctx); err != nil || p.Stale() != 0 {
+		t.Errorf("RefreshStale: %v, %d left", err, p.Stale())
 	}
 }

@@ -221,6 +221,15 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "parallax: serving %s (web UI at /, API at /api, store %s%s)\n", url, db.name, mode)
 
+	if pipe != nil && pipe.Stale() > 0 {
+		// Briefs an interrupted ingest left behind are rebuilt in the
+		// background; an ingest request waits for its turn meanwhile.
+		go func() {
+			if err := pipe.RefreshStale(ctx); err != nil && ctx.Err() == nil {
+				logger.Error("rebuilding stale briefs", "err", err)
+			}
+		}()
+	}
 	pollDone := make(chan error, 1)
 	if pipe != nil {
 		poller = poll.New(db, pipe, poll.Options{
