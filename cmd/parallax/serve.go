@@ -221,14 +221,19 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "parallax: serving %s (web UI at /, API at /api, store %s%s)\n", url, db.name, mode)
 
+	refreshDone := make(chan struct{})
 	if pipe != nil && pipe.Stale() > 0 {
 		// Briefs an interrupted ingest left behind are rebuilt in the
 		// background; an ingest request waits for its turn meanwhile.
+		// Shutdown waits for the briefs already built to be committed.
 		go func() {
+			defer close(refreshDone)
 			if err := pipe.RefreshStale(ctx); err != nil && ctx.Err() == nil {
 				logger.Error("rebuilding stale briefs", "err", err)
 			}
 		}()
+	} else {
+		close(refreshDone)
 	}
 	pollDone := make(chan error, 1)
 	if pipe != nil {
@@ -248,6 +253,7 @@ func runServe(cmd *cobra.Command, o *serveOptions) error {
 	}
 	serveErr := srv.Serve(ctx, ln)
 	stop()
+	<-refreshDone
 	if err := <-pollDone; err != nil && !errors.Is(err, context.Canceled) {
 		logger.Error("feed poller", "err", err)
 	}
