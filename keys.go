@@ -109,3 +109,14 @@ func ContentHash(body string) string {
 	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// SiteName is the name an article's outlet falls back to when nothing else
+// names it: the host of its address without "www.", "" when rawURL has no
+// host.
+func SiteName(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}

@@ -103,3 +103,18 @@ func FuzzContentHash(f *testing.F) {
 		}
 	})
 }
+
+func TestSiteName(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.example.com/news/1":    "example.com",
+		" https://News.Example.org:8443/a ": "News.Example.org",
+		"http://wwwexample.net/":            "wwwexample.net",
+		"/relative/path":                    "",
+		"":                                  "",
+		"::not a url":                       "",
+	} {
+		if got := SiteName(in); got != want {
+			t.Errorf("SiteName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

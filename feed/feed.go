@@ -256,8 +256,8 @@ func (f *Feed) source(given string, it *Item) string {
 		return f.Title
 	}
 	for _, link := range []string{f.Link, it.Link} {
-		if u := absoluteURL(link); u != nil {
-			return strings.TrimPrefix(u.Hostname(), "www.")
+		if absoluteURL(link) != nil {
+			return parallax.SiteName(link)
 		}
 	}
 	return "feed"

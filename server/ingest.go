@@ -140,12 +140,11 @@ func articleOf(in articleInput, where string) (*parallax.Article, *problem) {
 		URL: strings.TrimSpace(in.URL), Author: strings.TrimSpace(in.Author), Body: in.Body,
 	}
 	if a.URL != "" {
-		u, err := webURL(a.URL)
-		if err != nil {
+		if _, err := webURL(a.URL); err != nil {
 			return bad("url", "%v", err)
 		}
 		if a.Source == "" {
-			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+			a.Source = parallax.SiteName(a.URL)
 		}
 	}
 	if a.Source == "" {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -447,7 +446,7 @@ func (c *citer) articleRow(origin map[string]string, id, title, link, author str
 	src := c.source(id)
 	row := articleRow{
 		ID: id, Href: src.href, Title: cmp.Or(title, id), Outlet: src.outlet, Color: src.color, Class: colorClass(src.color),
-		Published: pub, PublishedISO: iso(pub), PublishedText: when(pub), Author: author, URL: link, Host: host(link),
+		Published: pub, PublishedISO: iso(pub), PublishedText: when(pub), Author: author, URL: link, Host: parallax.SiteName(link),
 	}
 	if o, ok := origin[id]; ok {
 		row.Origin = c.outlet(o)
@@ -561,13 +560,4 @@ func speakers(c *citer, b *parallax.Brief) []speaker {
 		return len(b.Quotes) - len(a.Quotes)
 	})
 	return out
-}
-
-// host is the host name of a URL, "" when it has none.
-func host(link string) string {
-	u, err := url.Parse(link)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(u.Hostname(), "www.")
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -397,7 +396,7 @@ func (r *reader) page(pageURL, contentType, cs string, body []byte, fetched time
 	}
 	d := r.d
 	if d.Source == "" {
-		d.Source = host(pageURL)
+		d.Source = parallax.SiteName(pageURL)
 	}
 	if d.Published.IsZero() {
 		d.Published = fetched
@@ -426,15 +425,6 @@ func (r *reader) page(pageURL, contentType, cs string, body []byte, fetched time
 	}
 	a.ID = pageURL
 	return a, nil
-}
-
-// host is the web host of an address without "www.", the fallback outlet.
-func host(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Hostname() == "" {
-		return ""
-	}
-	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 func (r *reader) fetcher() *fetch.Client {
