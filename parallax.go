@@ -171,10 +171,17 @@ func (d *Document) Slice(s Span) string {
 // SentenceAt returns the index of the sentence containing byte offset off,
 // or -1.
 func (d *Document) SentenceAt(off int) int {
-	lo, hi := 0, len(d.Sentences)
+	return SpanIndex(d.Sentences, off, func(s *Sentence) Span { return s.Span })
+}
+
+// SpanIndex returns the index of the element of xs whose span contains byte
+// offset off, or -1. The spans, read by span, must be sorted and must not
+// overlap.
+func SpanIndex[T any](xs []T, off int, span func(*T) Span) int {
+	lo, hi := 0, len(xs)
 	for lo < hi {
 		m := (lo + hi) / 2
-		s := d.Sentences[m].Span
+		s := span(&xs[m])
 		switch {
 		case off < s.Start:
 			hi = m

@@ -187,20 +187,7 @@ func (a *analysis) firstCueIn(s int) int {
 }
 
 func (a *analysis) sentIndex(off int) int {
-	lo, hi := 0, len(a.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		s := a.sents[m].span
-		switch {
-		case off < s.Start:
-			hi = m
-		case off >= s.End:
-			lo = m + 1
-		default:
-			return m
-		}
-	}
-	return -1
+	return parallax.SpanIndex(a.sents, off, func(s *sentence) parallax.Span { return s.span })
 }
 
 // continuations gives an unattributed quote the speaker of the quote it
